@@ -162,6 +162,11 @@ export interface ProviderFactoryContext {
   version?: string;
   /** The directory of the program, for resolving relative paths. */
   rootDirectory?: string;
+  /**
+   * The environment the host passes to the provider (e.g. the base environment of commands a
+   * provider runs). Providers are libraries and never read process.env themselves.
+   */
+  env?: Record<string, string | undefined>;
 }
 export type ProviderFactory = (ctx: ProviderFactoryContext) => Provider;
 
