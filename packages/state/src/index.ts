@@ -3,3 +3,35 @@ export * from "./snapshot.js";
 export * from "./journal.js";
 export * from "./secrets.js";
 export * from "./backend.js";
+export { replay, PENDING_KIND } from "./replay.js";
+export { sortResources } from "./sort-resources.js";
+export { integrityProblems, verifyIntegrity } from "./integrity.js";
+export { sealSecrets, openSecrets } from "./secret-sealing.js";
+export { plaintextCrypter } from "./plaintext-crypter.js";
+export {
+  PassphraseSecretsManager,
+  PASSPHRASE_PROVIDER_TYPE,
+  DEFAULT_SCRYPT,
+  TEST_SCRYPT,
+  WRONG_PASSPHRASE_MESSAGE,
+  type ScryptParams,
+  type CreatePassphraseManagerRequest,
+} from "./passphrase-secrets-manager.js";
+export {
+  CHECKPOINT_VERSION,
+  CHECKPOINT_MIGRATIONS,
+  migrateCheckpoint,
+  type CheckpointMigration,
+  type MigrationChain,
+  type CheckpointDocumentObject,
+} from "./checkpoint-migrations.js";
+export {
+  encodeCheckpoint,
+  decodeCheckpoint,
+  parseCheckpointDocument,
+  validateCheckpointDocument,
+  type CheckpointDocument,
+  type DecodeCheckpointOptions,
+} from "./checkpoint-codec.js";
+export { encodeJournalEntry, decodeJournal, JOURNAL_VERSION, type DecodedJournal } from "./journal-codec.js";
+export { RESTORE_HINT } from "./state-errors.js";

@@ -1,0 +1,64 @@
+// The journal's text form: one JSON object per line, secrets sealed. A final line cut short by a
+// crash (no trailing newline, not valid JSON) is a torn write: dropped with a warning. Any other
+// bad line is corruption naming the source and line number.
+import { CairnError, ErrorCodes } from "@cairn/protocol";
+import type { JournalEntry } from "./journal.js";
+import { openSecrets, sealSecrets } from "./secret-sealing.js";
+import type { Decrypter, Encrypter } from "./secrets.js";
+import { journalEntryShapeProblems } from "./state-shape.js";
+import { describeSource, stateCorrupt } from "./state-errors.js";
+
+/** The journal line format this Cairn writes. Lines carry no version field while it is 1. */
+export const JOURNAL_VERSION = 1;
+
+/** One entry as a single line of JSON (no newline), secrets sealed. */
+export function encodeJournalEntry(entry: JournalEntry, enc: Encrypter): string {
+  return JSON.stringify(sealSecrets(entry, enc));
+}
+
+export interface DecodedJournal {
+  entries: JournalEntry[];
+  warnings: string[];
+}
+
+export function decodeJournal(text: string, dec: Decrypter, opts: { source?: string } = {}): DecodedJournal {
+  const { source } = opts;
+  const where = describeSource(source, "the journal");
+  const lines = text.split("\n");
+  const endsWithNewline = text.endsWith("\n");
+  if (endsWithNewline) lines.pop();
+  const entries: JournalEntry[] = [];
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (line.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line) as unknown;
+    } catch (e) {
+      if (i === lines.length - 1 && !endsWithNewline) {
+        warnings.push(`${where}: dropped an incomplete last line (line ${lineNo}), left by an interrupted write`);
+        return;
+      }
+      problems.push(`line ${lineNo} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      return;
+    }
+    const lineProblems = journalEntryShapeProblems(value, `line ${lineNo}`);
+    checkVersion(value, lineNo, source);
+    if (lineProblems.length > 0) problems.push(...lineProblems);
+    else entries.push(value as JournalEntry);
+  });
+  if (problems.length > 0) throw stateCorrupt({ source: where, detail: problems.join("; ") });
+  return { entries: entries.map((e) => openSecrets(e, dec)), warnings };
+}
+
+function checkVersion(value: unknown, lineNo: number, source: string | undefined): void {
+  const v = (value as Record<string, unknown> | null)?.["v"];
+  if (v === undefined || v === JOURNAL_VERSION) return;
+  throw new CairnError({
+    code: ErrorCodes.StateVersion,
+    source: "user",
+    message: `${describeSource(source, "the journal")} line ${lineNo} was written by a newer Cairn (journal format ${JSON.stringify(v)}; this Cairn reads ${JOURNAL_VERSION}). Upgrade Cairn to use this stack.`,
+  });
+}
