@@ -49,6 +49,8 @@ export interface LoadedState {
   snapshot: Snapshot;
   /** Journal entries written after the checkpoint and not yet compacted into it. */
   journal: JournalEntry[];
+  /** Problems the backend recovered from while loading (e.g. a torn last journal line it dropped). */
+  warnings?: string[];
 }
 
 export interface UpdateRecord {
