@@ -1,0 +1,105 @@
+// One AWS SDK client per service per configured provider, created on first use from AwsConfig:
+// region, credentials, endpoint overrides, retries (the SDK's standard strategy with maxAttempts)
+// and a middleware that records the failing operation's name on every error.
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { CairnError, ErrorCodes } from "@cairn/protocol";
+import { OPERATION_KEY } from "./aws-errors.js";
+import type { AwsConfig, ServiceName } from "./config.js";
+
+interface BaseClientConfig {
+  region: string;
+  maxAttempts?: number;
+  retryMode: "standard";
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  profile?: string;
+}
+
+interface MiddlewareHost {
+  middlewareStack: {
+    add(
+      mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+      opts: { step: "initialize"; name: string },
+    ): void;
+  };
+}
+
+function tagOperationErrors(client: MiddlewareHost): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        if (e !== null && typeof e === "object" && context.commandName !== undefined) {
+          (e as Record<string, unknown>)[OPERATION_KEY] = context.commandName.replace(/Command$/, "");
+        }
+        throw e;
+      }
+    },
+    { step: "initialize", name: "cairnOperationName" },
+  );
+}
+
+/** Lazily created clients for one configured provider. */
+export class AwsClients {
+  readonly config: AwsConfig;
+  private readonly cache = new Map<ServiceName, unknown>();
+
+  constructor(config: AwsConfig) {
+    this.config = config;
+  }
+
+  get region(): string {
+    const region = this.config.region;
+    if (region === undefined) {
+      throw new CairnError({
+        code: ErrorCodes.ConfigMissing,
+        source: "user",
+        message: "no AWS region is configured",
+        hint: "set it with `cairn config set aws:region us-east-1` or the AWS_REGION environment variable",
+      });
+    }
+    return region;
+  }
+
+  private base(service: ServiceName): BaseClientConfig {
+    const c: BaseClientConfig = { region: this.region, retryMode: "standard" };
+    if (this.config.maxRetries !== undefined) c.maxAttempts = this.config.maxRetries + 1;
+    const endpoint = this.config.endpoints[service];
+    if (endpoint !== undefined) c.endpoint = endpoint;
+    if (this.config.credentials !== undefined) c.credentials = this.config.credentials;
+    else if (this.config.profile !== undefined) c.profile = this.config.profile;
+    return c;
+  }
+
+  private get<T extends MiddlewareHost>(service: ServiceName, make: (base: BaseClientConfig) => T): T {
+    let client = this.cache.get(service) as T | undefined;
+    if (client === undefined) {
+      client = make(this.base(service));
+      tagOperationErrors(client);
+      this.cache.set(service, client);
+    }
+    return client;
+  }
+
+  s3(): S3Client {
+    return this.get("s3", (b) => new S3Client({ ...b, forcePathStyle: this.config.s3UsePathStyle }) as S3Client & MiddlewareHost);
+  }
+  ec2(): EC2Client {
+    return this.get("ec2", (b) => new EC2Client(b) as EC2Client & MiddlewareHost);
+  }
+  sns(): SNSClient {
+    return this.get("sns", (b) => new SNSClient(b) as SNSClient & MiddlewareHost);
+  }
+  sqs(): SQSClient {
+    return this.get("sqs", (b) => new SQSClient(b) as SQSClient & MiddlewareHost);
+  }
+
+  destroy(): void {
+    for (const c of this.cache.values()) (c as { destroy(): void }).destroy();
+    this.cache.clear();
+  }
+}
