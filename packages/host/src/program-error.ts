@@ -1,0 +1,97 @@
+// Turns whatever a program threw into a CairnError: errors that already carry a Cairn code keep it
+// (from any copy of @cairn/protocol); anything else becomes ProgramFailed with the message and the
+// user's own stack frames (file:line:column inside the project, Cairn and package frames stripped).
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CairnError, ErrorCodes, type ErrorCode, type ErrorSource } from "@cairn/protocol";
+
+const MAX_FRAMES = 8;
+const HOST_DIR = dirname(fileURLToPath(import.meta.url)) + sep;
+const SDK_DIR = sdkPackageDir();
+
+function sdkPackageDir(): string | undefined {
+  try {
+    // ".../sdk/dist/index.js" -> ".../sdk/"
+    return dirname(dirname(createRequire(import.meta.url).resolve("@cairn/sdk"))) + sep;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A frame of the user's program: "index.ts:12:5" (relative to the project) plus the function name. */
+export interface UserFrame {
+  file: string;
+  line: number;
+  column: number;
+  text: string;
+}
+
+/**
+ * `rootDirectory` is the project's directory: only frames inside it (outside its node_modules) are
+ * the user's. Without one (inline programs), every frame outside node_modules and Cairn's own
+ * packages is.
+ */
+export function toProgramError(err: unknown, rootDirectory: string | undefined): CairnError {
+  const coded = asCairnError(err);
+  if (coded !== undefined) return coded;
+  const message = err instanceof Error ? err.message : String(err);
+  const frames = err instanceof Error ? userFrames(err.stack ?? "", rootDirectory) : [];
+  const where = frames[0] === undefined ? "" : ` (at ${frames[0].file}:${frames[0].line}:${frames[0].column})`;
+  const trace = frames.map((f) => `\n    at ${f.text}`).join("");
+  return new CairnError({
+    code: ErrorCodes.ProgramFailed,
+    source: "user",
+    message: `the program failed: ${message}${where}${trace}`,
+    hint: frames[0] === undefined ? "see the error above" : `see ${frames[0].file} line ${frames[0].line}`,
+    cause: err,
+  });
+}
+
+/** A CairnError from this or another copy of @cairn/protocol, re-made as ours so `instanceof` works. */
+function asCairnError(err: unknown): CairnError | undefined {
+  if (err instanceof CairnError) return err;
+  if (!(err instanceof Error) || err.name !== "CairnError") return undefined;
+  const e = err as Error & { code?: unknown; source?: unknown; urn?: unknown; property?: unknown; hint?: unknown };
+  if (typeof e.code !== "string" || !(Object.values(ErrorCodes) as string[]).includes(e.code)) return undefined;
+  return new CairnError({
+    code: e.code as ErrorCode,
+    source: (typeof e.source === "string" ? e.source : "user") as ErrorSource,
+    message: e.message,
+    ...(typeof e.urn === "string" ? { urn: e.urn } : {}),
+    ...(typeof e.property === "string" ? { property: e.property } : {}),
+    ...(typeof e.hint === "string" ? { hint: e.hint } : {}),
+    cause: err,
+  });
+}
+
+const FRAME_RE = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
+
+/** The stack frames that point into the project (not its node_modules), nearest first. */
+export function userFrames(stack: string, rootDirectory: string | undefined): UserFrame[] {
+  const out: UserFrame[] = [];
+  for (const line of stack.split("\n")) {
+    const m = FRAME_RE.exec(line);
+    if (m === null) continue;
+    const file = toPath(m[2]!);
+    if (file === undefined || file.split(sep).includes("node_modules") || isCairnInternal(file)) continue;
+    const rel = rootDirectory === undefined ? file : relative(rootDirectory, file);
+    if (rootDirectory !== undefined && (rel.startsWith("..") || isAbsolute(rel))) continue;
+    const at = `${rel}:${m[3]}:${m[4]}`;
+    out.push({ file: rel, line: Number(m[3]), column: Number(m[4]), text: m[1] ? `${m[1]} (${at})` : at });
+    if (out.length === MAX_FRAMES) break;
+  }
+  return out;
+}
+
+/** Files of the host itself (not its tests) and of the SDK it drives. */
+function isCairnInternal(file: string): boolean {
+  if (dirname(file) + sep === HOST_DIR && !file.endsWith(".test.ts")) return true;
+  return SDK_DIR !== undefined && file.startsWith(SDK_DIR);
+}
+
+function toPath(location: string): string | undefined {
+  const withoutQuery = location.replace(/\?[^:]*$/, "");
+  if (withoutQuery.startsWith("file://")) return fileURLToPath(withoutQuery);
+  return isAbsolute(withoutQuery) ? withoutQuery : undefined;
+}

@@ -1,0 +1,75 @@
+// Program sources for the engine: a program file run in this process (TypeScript or JavaScript, ESM
+// or CommonJS, transpile-only through tsx) or an inline function. Each run checks that the program
+// compiles, then hands it to the SDK's runProgram, whose exports become the stack's outputs.
+import { createRequire } from "node:module";
+import { randomUUID } from "node:crypto";
+import { sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CairnError, ErrorCodes, type ResourceMonitor } from "@cairn/protocol";
+import { checkProgram } from "./check-program.js";
+import { ensureLoaderHooks, RUN_PARAM } from "./loader-hooks.js";
+import { moduleFormat, resolveMainFile } from "./main-file.js";
+import { nativeImport } from "./native-import.js";
+import { toProgramError } from "./program-error.js";
+import type { ProgramSource } from "./program-types.js";
+import { loadSdkModule } from "./sdk-module.js";
+
+/** The part of "@cairn/sdk/runtime" the host drives. */
+interface SdkRuntime {
+  runProgram(monitor: ResourceMonitor, program: () => unknown, opts?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export interface ProgramFileRequest {
+  rootDirectory: string;
+  /** Cairn.yaml's `main`: a file, or a directory with a package.json "main" or an index file. */
+  main: string;
+}
+
+/** Runs the program file afresh on every call (its local modules are evaluated again each run). */
+export function createProgramSource(req: ProgramFileRequest): ProgramSource {
+  return async (monitor, signal) => {
+    throwIfAborted(signal);
+    const mainFile = resolveMainFile(req);
+    await checkProgram(req);
+    await ensureLoaderHooks();
+    const format = moduleFormat(mainFile);
+    const runtime = await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format });
+    if (format === "cjs") forgetLocalCommonJs(req.rootDirectory);
+    const url = `${pathToFileURL(mainFile).href}?${RUN_PARAM}=${randomUUID()}`;
+    const program = async (): Promise<unknown> => {
+      const ns = await nativeImport(url);
+      return format === "cjs" ? ns.default : ns;
+    };
+    try {
+      await runtime.runProgram(monitor, program, { signal });
+    } catch (e) {
+      throw toProgramError(e, req.rootDirectory);
+    }
+  };
+}
+
+/** Runs a program given as a function (automation's inline programs), with Cairn's own SDK. */
+export function inlineProgramSource(program: () => unknown): ProgramSource {
+  return async (monitor, signal) => {
+    throwIfAborted(signal);
+    const runtime = (await import("@cairn/sdk/runtime")) as unknown as SdkRuntime;
+    try {
+      await runtime.runProgram(monitor, program, { signal });
+    } catch (e) {
+      throw toProgramError(e, undefined);
+    }
+  };
+}
+
+/** CommonJS modules are cached by file name, not URL: drop the project's own so they run again. */
+function forgetLocalCommonJs(rootDirectory: string): void {
+  const cache = createRequire(import.meta.url).cache;
+  const prefix = rootDirectory.endsWith(sep) ? rootDirectory : rootDirectory + sep;
+  for (const key of Object.keys(cache)) {
+    if (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).includes("node_modules")) delete cache[key];
+  }
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new CairnError({ code: ErrorCodes.Cancelled, source: "user", message: "the run was cancelled before the program started" });
+}
