@@ -1,0 +1,90 @@
+// Update history of a stack: history/<NNNNNN>.json, one UpdateRecord per update with its secrets
+// sealed. Versions are assigned by exclusive creation, so two writers never share a number.
+import { CairnError, ErrorCodes } from "@cairn/protocol";
+import { openSecrets, sealSecrets, type Decrypter, type Encrypter, type UpdateRecord } from "@cairn/state";
+import { promises as fs } from "node:fs";
+import { join } from "node:path";
+import { isErrno, writeFileAtomic } from "./atomic-write.js";
+
+const NAME_RE = /^(\d{6,})\.json$/;
+const FORMAT = "cairn.update-record";
+const FORMAT_VERSION = 1;
+
+interface HistoryFile {
+  format: string;
+  formatVersion: number;
+  record: UpdateRecord;
+}
+
+function fileName(version: number): string {
+  return `${String(version).padStart(6, "0")}.json`;
+}
+
+/** History versions present, newest first. */
+export async function historyVersions(dir: string): Promise<number[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (e) {
+    if (isErrno(e, "ENOENT")) return [];
+    throw e;
+  }
+  return names.flatMap((n) => {
+    const m = NAME_RE.exec(n);
+    return m ? [Number(m[1])] : [];
+  }).sort((a, b) => b - a);
+}
+
+export async function appendHistoryRecord(dir: string, record: Omit<UpdateRecord, "version">, enc: Encrypter): Promise<UpdateRecord> {
+  await fs.mkdir(dir, { recursive: true });
+  let version = ((await historyVersions(dir))[0] ?? 0) + 1;
+  for (;;) {
+    const full: UpdateRecord = { ...record, version };
+    const file: HistoryFile = { format: FORMAT, formatVersion: FORMAT_VERSION, record: sealSecrets(full, enc) };
+    try {
+      await writeFileAtomic({ path: join(dir, fileName(version)), data: JSON.stringify(file, null, 2), exclusive: true });
+      return full;
+    } catch (e) {
+      if (!isErrno(e, "EEXIST")) throw e;
+      version++;
+    }
+  }
+}
+
+/** Reads one history file with secrets still sealed. */
+export async function readHistoryFile(dir: string, version: number): Promise<UpdateRecord> {
+  const path = join(dir, fileName(version));
+  const text = await fs.readFile(path, "utf8");
+  let file: HistoryFile;
+  try {
+    file = JSON.parse(text) as HistoryFile;
+  } catch (e) {
+    throw corrupt(path, `invalid JSON: ${(e as Error).message}`, e);
+  }
+  if (file.format !== FORMAT || typeof file.record !== "object" || file.record === null) throw corrupt(path, "not an update record", undefined);
+  if (file.formatVersion !== FORMAT_VERSION) {
+    throw new CairnError({
+      code: ErrorCodes.StateVersion,
+      source: "user",
+      message: `the update record ${path} has format version ${String(file.formatVersion)}, which this Cairn does not read; upgrade Cairn`,
+    });
+  }
+  return file.record;
+}
+
+export async function listHistoryRecords(dir: string, dec: Decrypter, limit?: number): Promise<UpdateRecord[]> {
+  const versions = await historyVersions(dir);
+  const chosen = limit === undefined ? versions : versions.slice(0, Math.max(0, limit));
+  const out: UpdateRecord[] = [];
+  for (const v of chosen) out.push(openSecrets(await readHistoryFile(dir, v), dec));
+  return out;
+}
+
+function corrupt(path: string, detail: string, cause: unknown): CairnError {
+  return new CairnError({
+    code: ErrorCodes.StateCorrupt,
+    source: "user",
+    message: `the update record ${path} is corrupt: ${detail}; move it aside to list the rest of the history`,
+    cause,
+  });
+}
