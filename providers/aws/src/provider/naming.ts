@@ -30,6 +30,7 @@ export function autoName(req: AutoNameRequest): string | undefined {
   }
   if (typeof old === "string" && old !== "") return old;
   let base = parseUrn(req.urn).name;
+  if (naming.noSuffix === true) return base;
   if (naming.lowercase === true) base = base.toLowerCase().replace(/[^a-z0-9.-]/g, "-");
   base = base.slice(0, Math.max(1, naming.maxLength - 8));
   return `${base}-${hexFrom(req.randomSeed, 7)}`;

@@ -37,6 +37,8 @@ export interface NamingSpec {
   prefixProperty?: string;
   maxLength: number;
   lowercase?: boolean;
+  /** Use the logical name as is, without the random suffix (e.g. an S3 object key). */
+  noSuffix?: boolean;
 }
 
 export interface WaitRequest {
