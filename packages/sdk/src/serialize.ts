@@ -1,0 +1,106 @@
+// Turns program Inputs into PropertyValues for the monitor (Outputs awaited; unknowns, secrets,
+// resource references and assets as markers; undefined omitted) while collecting which
+// resources each top-level property depends on; and turns response values back into Output data.
+import {
+  CairnError,
+  ErrorCodes,
+  SIG,
+  UNKNOWN,
+  containsSecrets,
+  containsUnknowns,
+  makeSecret,
+  unwrapSecrets,
+  type PropertyMap,
+  type PropertyValue,
+} from "@cairn/protocol";
+import { isAssetOrArchive } from "./asset.js";
+import { isOutput, isPlainObject, isPromiseLike, outputData, type OutputData } from "./output.js";
+import type { Resource } from "./resource.js";
+import { RESOURCE_STATE, resourceIdentity } from "./resource-internals.js";
+
+
+export function isResource(v: unknown): v is Resource {
+  return typeof v === "object" && v !== null && RESOURCE_STATE in v;
+}
+
+/** Serializes one Input; `deps` collects the resources it came from. Undefined stays undefined. */
+export async function serializeValue(v: unknown, deps: Set<Resource>, path: string): Promise<PropertyValue | undefined> {
+  if (v === undefined) return undefined;
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return v;
+  if (isOutput(v)) {
+    const d = await outputData(v);
+    for (const r of d.resources) deps.add(r);
+    const inner = d.known ? await serializeValue(d.value, deps, path) : UNKNOWN;
+    if (inner === undefined) return undefined;
+    return d.secret ? makeSecret(inner) : inner;
+  }
+  if (isPromiseLike(v)) return serializeValue(await v, deps, path);
+  if (isResource(v)) {
+    deps.add(v);
+    const { urn, id } = await resourceIdentity(v);
+    return id === undefined ? { [SIG]: "resource", urn } : { [SIG]: "resource", urn, id };
+  }
+  if (isAssetOrArchive(v)) return v.toPropertyValue();
+  if (Array.isArray(v)) {
+    const items = await Promise.all(v.map((x, i) => serializeValue(x, deps, `${path}[${i}]`)));
+    return items.map((x) => (x === undefined ? null : x));
+  }
+  if (typeof v === "object" && (isPlainObject(v) || Object.getPrototypeOf(v) !== Function.prototype)) {
+    return serializeObject(v as Record<string, unknown>, deps, path);
+  }
+  throw new CairnError({
+    code: ErrorCodes.InvalidInput,
+    source: "user",
+    property: path,
+    message: `input property "${path}" holds a ${typeof v}, which cannot be sent to a provider; pass strings, numbers, booleans, arrays, objects, Outputs, resources or assets`,
+  });
+}
+
+async function serializeObject(obj: Record<string, unknown>, deps: Set<Resource>, path: string): Promise<PropertyMap> {
+  const keys = Object.keys(obj);
+  const values = await Promise.all(keys.map((k) => serializeValue(obj[k], deps, path === "" ? k : `${path}.${k}`)));
+  const out: PropertyMap = {};
+  keys.forEach((k, i) => {
+    const x = values[i];
+    if (x !== undefined) out[k] = x;
+  });
+  return out;
+}
+
+export interface SerializedProperties {
+  object: PropertyMap;
+  /** Resources each top-level property depends on. */
+  propertyDependencies: Map<string, Set<Resource>>;
+  /** Every resource any property depends on. */
+  all: Set<Resource>;
+}
+
+export async function serializeProperties(props: Record<string, unknown>): Promise<SerializedProperties> {
+  const keys = Object.keys(props);
+  const depSets = keys.map(() => new Set<Resource>());
+  const values = await Promise.all(keys.map((k, i) => serializeValue(props[k], depSets[i]!, k)));
+  const object: PropertyMap = {};
+  const propertyDependencies = new Map<string, Set<Resource>>();
+  const all = new Set<Resource>();
+  keys.forEach((k, i) => {
+    const x = values[i];
+    if (x !== undefined) object[k] = x;
+    propertyDependencies.set(k, depSets[i]!);
+    for (const r of depSets[i]!) all.add(r);
+  });
+  return { object, propertyDependencies, all };
+}
+
+/** Output data for one property of a registration response. */
+export function propertyData(v: PropertyValue | undefined, resources: readonly Resource[], dryRun: boolean): OutputData<unknown> {
+  if (v === undefined) return { value: undefined, known: !dryRun, secret: false, resources };
+  const secret = containsSecrets(v);
+  if (containsUnknowns(v)) return { value: undefined, known: false, secret, resources };
+  return { value: secret ? unwrapSecrets(v) : v, known: true, secret, resources };
+}
+
+/** Plain JS values of a PropertyMap (secret markers removed), as mocks and dynamic providers see them. */
+export function plainProperties(m: PropertyMap): Record<string, unknown> {
+  return unwrapSecrets(m) as Record<string, unknown>;
+}
