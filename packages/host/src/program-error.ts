@@ -34,18 +34,26 @@ export interface UserFrame {
  */
 export function toProgramError(err: unknown, rootDirectory: string | undefined): CairnError {
   const coded = asCairnError(err);
-  if (coded !== undefined) return coded;
-  const message = err instanceof Error ? err.message : String(err);
-  const frames = err instanceof Error ? userFrames(err.stack ?? "", rootDirectory) : [];
-  const where = frames[0] === undefined ? "" : ` (at ${frames[0].file}:${frames[0].line}:${frames[0].column})`;
+  // The SDK wraps a plain error in ProgramFailed with the original as `cause`: its stack is the user's.
+  const origin = coded === undefined ? err : coded.code === ErrorCodes.ProgramFailed ? (err as { cause?: unknown }).cause : undefined;
+  const frames = origin instanceof Error && !isCoded(origin) ? userFrames(origin.stack ?? "", rootDirectory) : [];
+  if (coded !== undefined && frames.length === 0) return coded;
+  const message = coded?.message ?? `the program failed: ${err instanceof Error ? err.message : String(err)}`;
+  const first = frames[0];
+  const where = first === undefined ? "" : ` (at ${first.file}:${first.line}:${first.column})`;
   const trace = frames.map((f) => `\n    at ${f.text}`).join("");
   return new CairnError({
-    code: ErrorCodes.ProgramFailed,
-    source: "user",
-    message: `the program failed: ${message}${where}${trace}`,
-    hint: frames[0] === undefined ? "see the error above" : `see ${frames[0].file} line ${frames[0].line}`,
+    code: coded?.code ?? ErrorCodes.ProgramFailed,
+    source: coded?.source ?? "user",
+    message: `${message}${where}${trace}`,
+    hint: coded?.hint ?? (first === undefined ? "see the error above" : `see ${first.file} line ${first.line}`),
+    ...(coded?.urn === undefined ? {} : { urn: coded.urn }),
     cause: err,
   });
+}
+
+function isCoded(e: Error): boolean {
+  return e.name === "CairnError";
 }
 
 /** A CairnError from this or another copy of @cairn/protocol, re-made as ours so `instanceof` works. */
