@@ -93,6 +93,23 @@ export async function replaceCheckpoint(req: ReplaceCheckpointRequest): Promise<
   await fsyncDir(paths.dir);
 }
 
+/**
+ * Cuts an incomplete last line (a torn write) off the journal before new lines are appended after
+ * it; loading already drops it with a warning. Call under the lease.
+ */
+export async function repairTornTail(paths: StackPaths): Promise<void> {
+  const text = await readIfExists(paths.journal);
+  if (text === undefined || text.length === 0 || text.endsWith("\n")) return;
+  const keep = Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1), "utf8");
+  const h = await fs.open(paths.journal, "r+");
+  try {
+    await h.truncate(keep);
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
 /** Empties the journal in place, so an open append descriptor keeps writing to the same file. */
 export async function truncateJournal(paths: StackPaths): Promise<void> {
   let h: fs.FileHandle;

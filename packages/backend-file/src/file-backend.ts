@@ -28,7 +28,7 @@ import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { fsyncDir, isErrno, isTempName, readIfExists } from "./atomic-write.js";
 import { listBackupFiles } from "./backups.js";
-import { loadCheckpoint, loadJournal, replaceCheckpoint, settlePendingCommit } from "./checkpoint-store.js";
+import { loadCheckpoint, loadJournal, repairTornTail, replaceCheckpoint, settlePendingCommit } from "./checkpoint-store.js";
 import { acquireFileLease, FileLease } from "./file-lease.js";
 import { appendHistoryRecord, listHistoryRecords } from "./history-store.js";
 import { FileJournalWriter } from "./journal-writer.js";
@@ -167,6 +167,7 @@ export class FileBackend implements Backend {
     const held = this.own(paths, lease);
     await held.assertHeld();
     await settlePendingCommit(paths);
+    await repairTornTail(paths);
     const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld() });
     held.track(writer);
     return writer;
