@@ -1,0 +1,57 @@
+// The stack's secrets manager: rebuilt from the encryptionsalt in Cairn.<stack>.yaml (or from the
+// state's copy when the file has none), or created for a new stack. The passphrase comes from a
+// source the host supplies (env, file, prompt); this module never reads the environment.
+import { CairnError, ErrorCodes } from "@cairn/protocol";
+import { PassphraseSecretsManager, type ScryptParams, type SecretsManager, type SecretsProviderState } from "@cairn/state";
+import { decodeSecretsState, encodeSecretsState, type StackSettings } from "./stack-settings-file.js";
+
+/** A passphrase, or a function that produces it (prompting or reading a file) when first needed. */
+export type PassphraseSource = string | (() => Promise<string>);
+
+export class PassphraseCache {
+  #value: string | undefined;
+  constructor(private readonly source: PassphraseSource | undefined) {}
+  async get(stack: string): Promise<string> {
+    if (this.#value !== undefined) return this.#value;
+    if (this.source === undefined) {
+      throw new CairnError({
+        code: ErrorCodes.PassphraseMissing,
+        source: "user",
+        message: `stack ${stack} needs a passphrase to seal and open its secrets`,
+        hint: "set CAIRN_CONFIG_PASSPHRASE or CAIRN_CONFIG_PASSPHRASE_FILE",
+      });
+    }
+    this.#value = typeof this.source === "string" ? this.source : await this.source();
+    return this.#value;
+  }
+}
+
+export interface ManagerRequest {
+  stack: string;
+  settings: StackSettings;
+  settingsFile: string;
+  passphrase: PassphraseCache;
+  /** The secrets provider state recorded in the stack's checkpoint, if any. */
+  stateFallback?: SecretsProviderState;
+  kdf?: ScryptParams;
+}
+
+/** Rebuilds the stack's manager; `created` is set when a new one was made (caller saves it). */
+export async function openStackSecrets(req: ManagerRequest): Promise<{ manager: SecretsManager; created: boolean }> {
+  if (req.settings.secretsprovider !== undefined && req.settings.secretsprovider !== "passphrase") {
+    throw new CairnError({
+      code: ErrorCodes.ConfigInvalid,
+      source: "user",
+      message: `${req.settingsFile}: secretsprovider ${JSON.stringify(req.settings.secretsprovider)} is not supported (use passphrase)`,
+    });
+  }
+  const passphrase = await req.passphrase.get(req.stack);
+  const state = req.settings.encryptionsalt !== undefined ? decodeSecretsState(req.settings.encryptionsalt, req.settingsFile) : req.stateFallback;
+  if (state !== undefined) return { manager: PassphraseSecretsManager.fromState(state, passphrase), created: false };
+  return { manager: PassphraseSecretsManager.create({ passphrase, ...(req.kdf ? { kdf: req.kdf } : {}) }), created: true };
+}
+
+/** Records the manager's state in the settings (secretsprovider + encryptionsalt). */
+export function withManagerState(settings: StackSettings, manager: SecretsManager): StackSettings {
+  return { ...settings, secretsprovider: "passphrase", encryptionsalt: encodeSecretsState(manager.state) };
+}
