@@ -1,0 +1,130 @@
+// Runs steps as soon as the steps they depend on have finished, with at most `limit` running at
+// once. A failed step makes its dependents skip (step-skipped); after cancellation no new step
+// starts. Emits step-started/finished/failed/skipped and records each step for the result.
+import { CairnError, ErrorCodes, isCairnError, type ErrorInfo, type StepInfo } from "@cairn/protocol";
+import type { ResourceState } from "@cairn/state";
+import type { EventEmitter } from "./events.js";
+import { stepInfo, type Step } from "./step.js";
+
+export type Outcome =
+  | { status: "ok"; state?: ResourceState }
+  | { status: "failed"; error: CairnError }
+  | { status: "skipped"; reason: string; cancelled: boolean };
+
+export interface StepSchedulerOptions {
+  limit: number;
+  emit: EventEmitter;
+  clock: () => number;
+  /** First cancellation: no new steps start. */
+  cancelled: () => boolean;
+  /** Called for every step that runs or is skipped, in the order they finish. */
+  record: (info: StepInfo, outcome: Outcome) => void;
+}
+
+export function toCairnError(e: unknown): CairnError {
+  if (isCairnError(e)) return e;
+  return new CairnError({ code: ErrorCodes.Internal, source: "internal", message: `internal error (this is a bug in Cairn): ${String((e as Error)?.stack ?? e)}`, cause: e });
+}
+
+export function errorInfo(e: CairnError): ErrorInfo {
+  const info: ErrorInfo = { code: e.code, message: e.message, source: e.source };
+  if (e.urn !== undefined) info.urn = e.urn;
+  if (e.property !== undefined) info.property = e.property;
+  if (e.hint !== undefined) info.hint = e.hint;
+  return info;
+}
+
+/** A counting semaphore: bounds provider work in flight. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+export class StepScheduler {
+  private readonly outcomes = new Map<string, Promise<Outcome>>();
+  private readonly limiter: Limiter;
+
+  constructor(private readonly opts: StepSchedulerOptions) {
+    this.limiter = new Limiter(Math.max(1, Math.floor(opts.limit)));
+  }
+
+  outcome(key: string): Promise<Outcome> | undefined {
+    return this.outcomes.get(key);
+  }
+
+  /** Records a step that failed before it could be scheduled (check failure), so dependents skip. */
+  fail(key: string, error: CairnError): void {
+    this.outcomes.set(key, Promise.resolve({ status: "failed", error }));
+  }
+
+  /** Waits for every scheduled step, including ones scheduled while waiting. */
+  async drain(): Promise<void> {
+    let seen = 0;
+    while (seen < this.outcomes.size) {
+      const pending = [...this.outcomes.values()].slice(seen);
+      seen += pending.length;
+      for (const p of pending) await p;
+    }
+  }
+
+  /** Schedules `run` for `step` once every key in `after` has finished; resolves with its outcome. */
+  schedule(key: string, after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
+    const p = this.execute(after, step, run);
+    this.outcomes.set(key, p);
+    return p;
+  }
+
+  private async execute(after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
+    for (const dep of after) {
+      const o = await this.outcomes.get(dep);
+      if (o && o.status !== "ok") return this.skip(step, `${dep.replace(/^delete:/, "")} did not finish (${o.status})`, o.status === "skipped" && o.cancelled);
+    }
+    if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
+    await this.limiter.acquire();
+    try {
+      if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
+      const started = this.opts.clock();
+      const showsProgress = step.op !== "same";
+      if (showsProgress) this.opts.emit({ code: "step-started", step: stepInfo(step) });
+      try {
+        const state = await run();
+        const done: Step = state ? { ...step, new: state } : step;
+        const info = stepInfo(done);
+        if (showsProgress) this.opts.emit({ code: "step-finished", step: info, durationMs: this.opts.clock() - started });
+        const outcome: Outcome = state ? { status: "ok", state } : { status: "ok" };
+        this.opts.record(info, outcome);
+        return outcome;
+      } catch (e) {
+        const error = toCairnError(e);
+        const info = stepInfo(step);
+        this.opts.emit({ code: "step-failed", step: info, error: errorInfo(error), durationMs: this.opts.clock() - started });
+        const outcome: Outcome = { status: "failed", error };
+        this.opts.record(info, outcome);
+        return outcome;
+      }
+    } finally {
+      this.limiter.release();
+    }
+  }
+
+  private skip(step: Step, reason: string, cancelled: boolean): Outcome {
+    const info = stepInfo(step);
+    this.opts.emit({ code: "step-skipped", step: info, reason });
+    const outcome: Outcome = { status: "skipped", reason, cancelled };
+    this.opts.record(info, outcome);
+    return outcome;
+  }
+}
