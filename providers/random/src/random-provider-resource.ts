@@ -1,0 +1,8 @@
+// An explicit random provider instance (Pulumi's `random.Provider`); it takes no configuration.
+import { ProviderResource, type CustomResourceOptions } from "@cairn/sdk";
+
+export class Provider extends ProviderResource {
+  constructor(name: string, _args?: Record<string, never>, opts?: CustomResourceOptions) {
+    super("random", name, {}, opts);
+  }
+}
