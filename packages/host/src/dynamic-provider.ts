@@ -16,6 +16,8 @@ import {
 import { changedKeys, defaultDiff, diffResponse } from "./dynamic-defaults.js";
 import type { UserProviderLoader, UserResourceProvider } from "./dynamic-shapes.js";
 import { plain, remark, secretKeys } from "./secret-keys.js";
+import type { DynamicProviderRef, ResourceProvider } from "@cairn/sdk/dynamic";
+import { ensureLoaderHooks } from "./loader-hooks.js";
 import { loadSdkModule } from "./sdk-module.js";
 
 /** The input property that carries the serialized provider (as in Pulumi). */
@@ -118,15 +120,30 @@ export function createDynamicProvider(req: DynamicProviderRequest): Provider {
   } satisfies Provider;
 }
 
-/** The SDK's loadProvider, from the project's copy of @cairn/sdk (else Cairn's). */
+/** The SDK's loadProvider, from the project's copy of @cairn/sdk (else Cairn's), under tsx. */
 function sdkLoader(rootDirectory: string): UserProviderLoader {
   interface SdkDynamic {
-    loadProvider(ref: unknown, rootDirectory: string): Promise<UserResourceProvider>;
+    loadProvider(ref: DynamicProviderRef, rootDirectory: string): Promise<ResourceProvider>;
   }
   return async (text) => {
+    await ensureLoaderHooks();
     const sdk = await loadSdkModule<SdkDynamic>({ specifier: "@cairn/sdk/dynamic", fromFile: join(rootDirectory, "package.json"), format: "esm" });
-    return sdk.loadProvider(text, rootDirectory);
+    return (await sdk.loadProvider(parseRef(text), rootDirectory)) as UserResourceProvider;
   };
+}
+
+function parseRef(text: string): DynamicProviderRef {
+  let ref: unknown;
+  try {
+    ref = JSON.parse(text);
+  } catch {
+    ref = undefined;
+  }
+  const r = ref as Partial<DynamicProviderRef> | undefined;
+  if (typeof r?.module !== "string" || typeof r.exportName !== "string") {
+    throw new Error(`"${PROVIDER_KEY}" is not a provider reference written by @cairn/sdk/dynamic: ${text.slice(0, 200)}`);
+  }
+  return r as DynamicProviderRef;
 }
 
 function providerText(urn: Urn, maps: (PropertyMap | undefined)[]): string {

@@ -10,8 +10,11 @@ export const RUN_PARAM = "cairn-run";
 // 1. "@cairn/*" and "cairn-provider-*" that the project does not have resolve to Cairn's own copy.
 // 2. A relative import from a module loaded for run N is loaded for run N too (same query), so every
 //    local file of the program is evaluated again on each run; packages are shared.
+// 3. A plain import of a local file that a run has loaded (the SDK locating a dynamic provider's
+//    module by path) gets that latest run's instance, so class identity holds and nothing re-runs.
 const HOOKS_SOURCE = `
 const RUN = ${JSON.stringify(RUN_PARAM)};
+const latestRun = new Map();
 let fallbackParentURL;
 export async function initialize(data) { fallbackParentURL = data.fallbackParentURL; }
 function runOf(url) {
@@ -20,6 +23,11 @@ function runOf(url) {
 }
 function isLocal(s) { return s.startsWith("./") || s.startsWith("../") || s.startsWith("/") || s.startsWith("file:"); }
 function isCairnPackage(s) { return s.startsWith("@cairn/") || s.startsWith("cairn-provider-"); }
+function withRun(url, run) {
+  const u = new URL(url);
+  u.searchParams.set(RUN, run);
+  return u.href;
+}
 export async function resolve(specifier, context, nextResolve) {
   let result;
   try {
@@ -28,15 +36,17 @@ export async function resolve(specifier, context, nextResolve) {
     if (!isCairnPackage(specifier) || !err || err.code !== "ERR_MODULE_NOT_FOUND") throw err;
     result = await nextResolve(specifier, { ...context, parentURL: fallbackParentURL });
   }
-  const run = runOf(context.parentURL);
-  if (run !== null && isLocal(specifier) && result.url.startsWith("file:") && !result.url.includes("/node_modules/")) {
-    const u = new URL(result.url);
-    if (!u.searchParams.has(RUN)) {
-      u.searchParams.set(RUN, run);
-      return { ...result, url: u.href };
-    }
+  if (!result.url.startsWith("file:") || result.url.includes("/node_modules/") || !isLocal(specifier)) return result;
+  const own = runOf(result.url);
+  const base = result.url.split("?")[0];
+  if (own !== null) {
+    latestRun.set(base, own);
+    return result;
   }
-  return result;
+  const run = runOf(context.parentURL) ?? (result.url.includes("?") ? null : latestRun.get(base) ?? null);
+  if (run === null) return result;
+  latestRun.set(base, run);
+  return { ...result, url: withRun(result.url, run) };
 }
 `;
 

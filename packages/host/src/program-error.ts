@@ -1,7 +1,7 @@
 // Turns whatever a program threw into a CairnError: errors that already carry a Cairn code keep it
 // (from any copy of @cairn/protocol); anything else becomes ProgramFailed with the message and the
 // user's own stack frames (file:line:column inside the project, Cairn and package frames stripped).
-import { createRequire } from "node:module";
+import { createRequire, findSourceMap } from "node:module";
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CairnError, ErrorCodes, type ErrorCode, type ErrorSource } from "@cairn/protocol";
@@ -81,12 +81,13 @@ export function userFrames(stack: string, rootDirectory: string | undefined): Us
   for (const line of stack.split("\n")) {
     const m = FRAME_RE.exec(line);
     if (m === null) continue;
-    const file = toPath(m[2]!);
+    const pos = original(m[2]!, Number(m[3]), Number(m[4]));
+    const file = toPath(pos.location);
     if (file === undefined || file.split(sep).includes("node_modules") || isCairnInternal(file)) continue;
     const rel = rootDirectory === undefined ? file : relative(rootDirectory, file);
     if (rootDirectory !== undefined && (rel.startsWith("..") || isAbsolute(rel))) continue;
-    const at = `${rel}:${m[3]}:${m[4]}`;
-    out.push({ file: rel, line: Number(m[3]), column: Number(m[4]), text: m[1] ? `${m[1]} (${at})` : at });
+    const at = `${rel}:${pos.line}:${pos.column}`;
+    out.push({ file: rel, line: pos.line, column: pos.column, text: m[1] ? `${m[1]} (${at})` : at });
     if (out.length === MAX_FRAMES) break;
   }
   return out;
@@ -96,6 +97,23 @@ export function userFrames(stack: string, rootDirectory: string | undefined): Us
 function isCairnInternal(file: string): boolean {
   if (dirname(file) + sep === HOST_DIR && !file.endsWith(".test.ts")) return true;
   return SDK_DIR !== undefined && file.startsWith(SDK_DIR);
+}
+
+/**
+ * Node prints source-mapped positions when source maps are on and nothing replaced its stack
+ * formatter; a frame still showing a module URL (file://) is unmapped, so map it here.
+ */
+function original(location: string, line: number, column: number): { location: string; line: number; column: number } {
+  if (!location.startsWith("file://")) return { location, line, column };
+  let map: ReturnType<typeof findSourceMap>;
+  try {
+    map = findSourceMap(location);
+  } catch {
+    map = undefined;
+  }
+  const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+  if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return { location, line, column };
+  return { location: entry.originalSource, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }
 
 function toPath(location: string): string | undefined {
