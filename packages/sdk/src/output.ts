@@ -53,7 +53,8 @@ type LiftedObject<T> = { readonly [K in Exclude<NonFunctionKeys<T>, keyof Output
 type NonFunctionKeys<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T];
 type LiftedValue<V> = V extends OutputInstance<infer U> ? U : V extends Promise<infer U> ? U : V;
 type LiftedArray<U> = { readonly [n: number]: Output<LiftedValue<U>>; readonly length: Output<number> };
-export type Lifted<T> = [T] extends [string]
+export type Lifted<T> = LiftedNonNull<NonNullable<T>>;
+type LiftedNonNull<T> = [T] extends [string]
   ? { readonly length: Output<number> }
   : [T] extends [readonly (infer U)[]]
     ? LiftedArray<U>

@@ -39,7 +39,7 @@ export abstract class Resource {
     if (typeof type !== "string" || type === "") throw invalidResource(`a resource type must be a non-empty string (got ${JSON.stringify(type)})`);
     if (typeof name !== "string" || name === "") throw invalidResource(`resource ${type} needs a non-empty string name (got ${JSON.stringify(name)})`);
     const ctx = requireContext(`new ${type}("${name}")`);
-    const site = captureSite();
+    const site = captureSite(new.target);
     const parentState = opts.parent?.[RESOURCE_STATE];
     if (opts.parent !== undefined && parentState === undefined) {
       throw invalidResource(`the parent option of ${type} "${name}" is not a Cairn resource`);

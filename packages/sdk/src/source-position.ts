@@ -9,10 +9,12 @@ const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
 
 export interface CapturedSite {
   stack?: string;
+  /** The constructed class (`new.target`): its constructor chain frames are skipped too. */
+  target?: abstract new (...args: never[]) => unknown;
 }
 
-export function captureSite(): CapturedSite {
-  const holder: CapturedSite = {};
+export function captureSite(target?: CapturedSite["target"]): CapturedSite {
+  const holder: CapturedSite = target === undefined ? {} : { target };
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 24;
   Error.captureStackTrace(holder, captureSite);
@@ -29,12 +31,19 @@ function isSdkFrame(file: string): boolean {
 /** The first frame outside the SDK, relative to rootDirectory when inside it. */
 export function sourcePositionOf(site: CapturedSite, rootDirectory: string | undefined): SourcePosition | undefined {
   const lines = site.stack?.split("\n") ?? [];
+  const chain = constructorNames(site.target);
+  let inChain = true;
   for (let i = 1; i < lines.length; i++) {
-    const m = FRAME.exec(lines[i]!.trim());
+    const line = lines[i]!.trim();
+    const m = FRAME.exec(line);
     if (m === null) continue;
     let file = m[1]!;
     if (file.startsWith("file://")) file = fileURLToPath(file);
     if (!isAbsolute(file) || isSdkFrame(file)) continue;
+    // Frames of the resource's own subclass constructors (super calls) are not the call site.
+    const ctor = /^at new ([\w$]+) /.exec(line);
+    if (inChain && ctor !== null && chain.has(ctor[1]!)) continue;
+    inChain = false;
     if (rootDirectory !== undefined) {
       const rel = relative(rootDirectory, file);
       if (!rel.startsWith("..") && !isAbsolute(rel)) file = rel.split(sep).join("/");
@@ -42,4 +51,12 @@ export function sourcePositionOf(site: CapturedSite, rootDirectory: string | und
     return { file, line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
+}
+
+function constructorNames(target: CapturedSite["target"]): Set<string> {
+  const names = new Set<string>();
+  for (let c: unknown = target; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if ((c as { name: string }).name !== "") names.add((c as { name: string }).name);
+  }
+  return names;
 }
