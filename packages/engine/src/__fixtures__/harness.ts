@@ -22,6 +22,8 @@ export interface Decl extends RegisterResourceOptions {
   inputs?: PropertyMap;
   /** Names of declarations this one depends on (waits for them, records them as dependencies). */
   deps?: string[];
+  /** Names of declarations this one depends on without waiting for them (URN-only dependencies). */
+  dependsOnUrn?: string[];
   /** Name of the parent declaration (default: the root stack). */
   parent?: string;
   custom?: boolean;
@@ -42,7 +44,8 @@ export function program(decls: Decl[], outputs: PropertyMap = {}): ProgramSource
         const deps = await Promise.all((d.deps ?? []).map((n) => done.get(n) as Promise<{ urn: Urn }>));
         const parent = d.parent ? (await done.get(d.parent))?.urn : root.urn;
         const provider = d.provider ? await done.get(d.provider) : undefined;
-        const { name, type, inputs, deps: _deps, parent: _p, custom, provider: _pr, readId, ...options } = d;
+        const { name, type, inputs, deps: _deps, parent: _p, custom, provider: _pr, readId, dependsOnUrn, ...options } = d;
+        const urnDeps = (dependsOnUrn ?? []).map((n) => urn(n));
         if (readId !== undefined) {
           const r = await monitor.readResource({ type: type ?? TYPE, name, id: readId, properties: inputs ?? {}, dependencies: deps.map((x) => x.urn), ...(parent ? { parent } : {}) });
           return { urn: r.urn };
@@ -53,7 +56,7 @@ export function program(decls: Decl[], outputs: PropertyMap = {}): ProgramSource
           name,
           custom: custom ?? true,
           object: inputs ?? {},
-          dependencies: deps.map((x) => x.urn),
+          dependencies: [...deps.map((x) => x.urn), ...urnDeps],
           propertyDependencies: {},
           ...(parent ? { parent } : {}),
           ...(provider ? { provider: `${provider.urn}::${provider.id}` } : {}),
