@@ -150,8 +150,19 @@ export class AwsProvider implements Provider {
       if (read === undefined) {
         throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `create of ${req.urn} made ${id}, but AWS does not return it when read back` });
       }
-      return { id, outputs: resecret({ ...req.inputs, ...compact(read.outputs), ...this.tagsAllOf(def, read) }, req.inputs) };
+      const outputs = { ...req.inputs, ...this.computedInputs(def, req.inputs, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
+      return { id, outputs: resecret(outputs, req.inputs) };
     });
+  }
+
+  /** Values AWS chose for computed inputs the user left unset (e.g. a subnet's availability zone). */
+  private computedInputs(def: ResourceDefinition, inputs: PropertyMap, read: { inputs: Plain }): PropertyMap {
+    const out: PropertyMap = {};
+    for (const [k, spec] of Object.entries(def.inputs)) {
+      const v = read.inputs[k];
+      if (spec.computed === true && (inputs[k] === undefined || inputs[k] === null) && v !== undefined) out[k] = v;
+    }
+    return out;
   }
 
   private tagsAllOf(def: ResourceDefinition, read: { inputs: Plain; outputs: Plain }): PropertyMap {
@@ -196,7 +207,8 @@ export class AwsProvider implements Provider {
       if (read === undefined) {
         throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `update of ${req.urn}: ${req.id} no longer exists in AWS`, hint: "run `cairn refresh` and try again" });
       }
-      return { outputs: resecret({ ...req.news, ...compact(read.outputs), ...this.tagsAllOf(def, read) }, req.news) };
+      const outputs = { ...req.news, ...this.computedInputs(def, req.news, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
+      return { outputs: resecret(outputs, req.news) };
     });
   }
 

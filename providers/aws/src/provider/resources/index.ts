@@ -1,8 +1,19 @@
 // Every resource the AWS provider supports. Add a new resource by writing its definition file
 // next to these and listing it here.
 import type { ResourceDefinition } from "../resource-definition.js";
+import { ec2InternetGateway } from "./ec2-internet-gateway.js";
+import { ec2Route } from "./ec2-route.js";
+import { ec2RouteTable } from "./ec2-route-table.js";
+import { ec2RouteTableAssociation } from "./ec2-route-table-association.js";
+import { ec2SecurityGroup } from "./ec2-security-group.js";
+import { ec2SecurityGroupRule } from "./ec2-security-group-rule.js";
+import { ec2Subnet } from "./ec2-subnet.js";
+import { ec2Vpc } from "./ec2-vpc.js";
 import { s3Bucket } from "./s3-bucket.js";
 import { s3BucketObject } from "./s3-bucket-object.js";
 import { s3BucketPolicy } from "./s3-bucket-policy.js";
 
-export const RESOURCES: readonly ResourceDefinition[] = [s3Bucket, s3BucketObject, s3BucketPolicy];
+export const RESOURCES: readonly ResourceDefinition[] = [
+  s3Bucket, s3BucketObject, s3BucketPolicy,
+  ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
+];
