@@ -72,6 +72,14 @@ describe("local.Command create", () => {
     expect(err.message).toMatch(/line1\nline2$/);
   });
 
+  it("reports a dir that does not exist, naming it", async () => {
+    await expect(create({ create: "true", dir: "missing" })).rejects.toMatchObject({ code: "CAIRN_INVALID_INPUT", property: "dir", message: expect.stringContaining(join(dir, "missing")) });
+  });
+
+  it("copes with a command that does not read its stdin", async () => {
+    expect((await create({ create: "echo done", stdin: "x".repeat(4 * 1024 * 1024) })).outputs.stdout).toBe("done");
+  });
+
   it("reports an interpreter that cannot start", async () => {
     await expect(create({ create: "x", interpreter: [join(dir, "no-such-shell")] })).rejects.toMatchObject({ code: "CAIRN_PROVIDER_ERROR", source: "user", property: "create" });
   });

@@ -3,6 +3,7 @@
 // input is. Changing triggers replaces; without an `update` command, changing what `create` runs
 // (create, dir, environment, interpreter, stdin) replaces too.
 import { randomUUID } from "node:crypto";
+import { stat } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import {
   CairnError,
@@ -53,6 +54,14 @@ interface StepRequest {
   signal: AbortSignal;
 }
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function trimFinalNewline(s: string): string {
   return s.replace(/\r?\n$/, "");
 }
@@ -88,6 +97,9 @@ async function runStep(ctx: HandlerContext, req: StepRequest): Promise<{ stdout:
   const dir = typeof plain.dir === "string" ? plain.dir : undefined;
   const cwd = dir !== undefined ? resolve(ctx.rootDirectory ?? "/", dir) : ctx.rootDirectory;
   const interpreter = (plain.interpreter as string[] | undefined) ?? DEFAULT_INTERPRETER;
+  if (cwd !== undefined && !(await isDirectory(cwd))) {
+    throw new CairnError({ code: ErrorCodes.InvalidInput, source: "user", urn: req.urn, property: "dir", message: `${what} cannot run: its directory ${cwd} does not exist`, hint: "create the directory first (e.g. with dependsOn) or fix dir" });
+  }
   let result;
   try {
     result = await runProcess({
