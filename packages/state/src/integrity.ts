@@ -5,6 +5,8 @@ import { CairnError, ErrorCodes, isProviderType, isUrn, urnType } from "@cairn/p
 import type { ResourceState, Snapshot } from "./snapshot.js";
 import { referencesOf, satisfies, type ResourceReference } from "./resource-references.js";
 
+const PENDING_KINDS = new Set(["creating", "updating", "deleting", "reading", "importing"]);
+
 /** Every integrity problem of the snapshot, each naming the URNs involved; empty when it is sound. */
 export function integrityProblems(snapshot: Snapshot): string[] {
   const problems: string[] = [];
@@ -25,11 +27,15 @@ export function integrityProblems(snapshot: Snapshot): string[] {
     else seen.set(r.urn, [r]);
   });
   snapshot.pendingOperations.forEach((op, i) => {
+    // A pending operation carries its own copy of the resource: resolving a pending delete may
+    // already have removed the resource itself, so only the copy has to be well formed.
     const r = op.resource;
     if (!isUrn(r?.urn)) {
       problems.push(`pendingOperations[${i}] (${op.kind}) names an invalid URN ${JSON.stringify(r?.urn)}`);
-    } else if ((op.kind === "updating" || op.kind === "deleting") && !seen.has(r.urn)) {
-      problems.push(`pendingOperations[${i}] (${op.kind} ${r.urn}) names a resource that is not in the snapshot`);
+    } else if (typeof r.type !== "string" || r.type === "") {
+      problems.push(`pendingOperations[${i}] (${op.kind} ${r.urn}) has no resource type`);
+    } else if (!PENDING_KINDS.has(op.kind)) {
+      problems.push(`pendingOperations[${i}] (${r.urn}) has an unknown kind ${JSON.stringify(op.kind)}`);
     }
   });
   return problems;

@@ -1,11 +1,11 @@
 // Replay: a pure function from a checkpoint snapshot plus journal entries to the current snapshot.
 // Begun-but-unended operations become pending operations; entries that refer to resources that
-// are not there are state corruption (never skipped). The result is in sortResources order.
+// are not there are state corruption (never skipped). After every entry the resources are in
+// reference order (sortResources), so replaying in two parts gives exactly the same snapshot.
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import type { JournalEntry, JournalOp } from "./journal.js";
 import { ResourceLedger } from "./resource-ledger.js";
 import type { PendingOperation, PendingOperationKind, ResourceKey, ResourceState, Snapshot } from "./snapshot.js";
-import { sortResources } from "./sort-resources.js";
 import { RESTORE_HINT } from "./state-errors.js";
 
 type BeginEntry = Extract<JournalEntry, { kind: "begin" }>;
@@ -35,9 +35,12 @@ interface ReplayState {
 /** Applies journal entries to a base snapshot; never mutates its arguments. */
 export function replay(base: Snapshot, entries: JournalEntry[]): Snapshot {
   const st: ReplayState = { ledger: new ResourceLedger(base.resources), basePending: [...base.pendingOperations], pending: new Map() };
-  for (const entry of entries) applyEntry(st, entry);
+  for (const entry of entries) {
+    applyEntry(st, entry);
+    st.ledger.normalize();
+  }
   const pendingOperations = [...st.basePending, ...[...st.pending.values()].map(toPendingOperation)];
-  const out: Snapshot = { resources: sortResources(st.ledger.resources()), pendingOperations, manifest: base.manifest };
+  const out: Snapshot = { resources: st.ledger.resources(), pendingOperations, manifest: base.manifest };
   if (base.secretsProvider !== undefined) out.secretsProvider = base.secretsProvider;
   return out;
 }

@@ -1,23 +1,31 @@
-// The mutable working set replay builds a snapshot in: resources in order, found by key
-// (URN + whether it is a replaced copy) in constant time, replaced in place or removed.
+// The working set replay builds a snapshot in: resources in order, found by key (URN + whether
+// it is a replaced copy) without scanning. It notices when a change may have put a resource
+// before something it refers to, and then restores reference order with sortResources, so the
+// order after every entry is valid and depends only on the order before it.
+import { isProviderType } from "@cairn/protocol";
 import type { ResourceKey, ResourceState } from "./snapshot.js";
+import { referencesOf, satisfies } from "./resource-references.js";
+import { sortResources } from "./sort-resources.js";
 
 function keyString(key: ResourceKey): string {
   return (key.delete ? "D" : "L") + key.urn;
 }
 
 export class ResourceLedger {
-  readonly #slots: Array<ResourceState | undefined>;
-  readonly #index = new Map<string, number[]>();
+  #slots: Array<ResourceState | undefined> = [];
+  #byKey = new Map<string, number[]>();
+  #byUrn = new Map<string, number[]>();
+  /** How many references resources in the ledger make to each URN. */
+  #referrers = new Map<string, number>();
+  #dirty = false;
 
   constructor(resources: ResourceState[]) {
-    this.#slots = [...resources];
-    this.#slots.forEach((r, i) => this.#link(r!, i));
+    this.#rebuild(sortResources(resources));
   }
 
   /** The slot of the first resource with this key, if any. */
   find(key: ResourceKey): number | undefined {
-    return this.#index.get(keyString(key))?.[0];
+    return this.#byKey.get(keyString(key))?.[0];
   }
 
   get(slot: number): ResourceState | undefined {
@@ -25,43 +33,100 @@ export class ResourceLedger {
   }
 
   replace(slot: number, state: ResourceState): void {
+    const old = this.#slots[slot]!;
     this.#unlink(slot);
     this.#slots[slot] = state;
     this.#link(state, slot);
+    if (this.#refsOutOfOrder(state, slot)) this.#dirty = true;
+    if (old.urn !== state.urn || old.id !== state.id) {
+      if (this.#referenced(old.urn) || this.#referenced(state.urn)) this.#dirty = true;
+    }
   }
 
   remove(slot: number): void {
+    const old = this.#slots[slot]!;
     this.#unlink(slot);
     this.#slots[slot] = undefined;
+    if (this.#referenced(old.urn) && this.#byUrn.has(old.urn)) this.#dirty = true;
   }
 
   add(state: ResourceState): void {
+    const hadCopies = this.#byUrn.has(state.urn);
     this.#slots.push(state);
     this.#link(state, this.#slots.length - 1);
+    if (this.#referenced(state.urn) && (!hadCopies || isProviderType(state.type))) this.#dirty = true;
+  }
+
+  /** Restores reference order if a change may have broken it. */
+  normalize(): void {
+    if (!this.#dirty) return;
+    this.#rebuild(sortResources(this.resources()));
   }
 
   resources(): ResourceState[] {
     return this.#slots.filter((r): r is ResourceState => r !== undefined);
   }
 
+  #rebuild(resources: ResourceState[]): void {
+    this.#slots = [...resources];
+    this.#byKey = new Map();
+    this.#byUrn = new Map();
+    this.#referrers = new Map();
+    this.#slots.forEach((r, i) => this.#link(r!, i));
+    this.#dirty = false;
+  }
+
+  #referenced(urn: string): boolean {
+    return (this.#referrers.get(urn) ?? 0) > 0;
+  }
+
+  /** Does `state` (at `slot`) refer to something that exists only after it? */
+  #refsOutOfOrder(state: ResourceState, slot: number): boolean {
+    return referencesOf(state).some((ref) => {
+      if (ref.urn === state.urn) return false;
+      const copies = (this.#byUrn.get(ref.urn) ?? []).filter((j) => satisfies(ref, this.#slots[j]!));
+      return copies.length > 0 && !copies.some((j) => j < slot);
+    });
+  }
+
   #link(r: ResourceState, slot: number): void {
-    const k = keyString({ urn: r.urn, delete: r.delete === true });
-    const list = this.#index.get(k);
-    if (!list) this.#index.set(k, [slot]);
-    else {
-      list.push(slot);
-      list.sort((a, b) => a - b);
+    insertSorted(this.#byKey, keyString(keyOfState(r)), slot);
+    insertSorted(this.#byUrn, r.urn, slot);
+    for (const ref of referencesOf(r)) {
+      if (ref.urn !== r.urn) this.#referrers.set(ref.urn, (this.#referrers.get(ref.urn) ?? 0) + 1);
     }
   }
 
   #unlink(slot: number): void {
     const r = this.#slots[slot];
     if (r === undefined) return;
-    const k = keyString({ urn: r.urn, delete: r.delete === true });
-    const list = this.#index.get(k);
-    if (!list) return;
-    const at = list.indexOf(slot);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length === 0) this.#index.delete(k);
+    removeFrom(this.#byKey, keyString(keyOfState(r)), slot);
+    removeFrom(this.#byUrn, r.urn, slot);
+    for (const ref of referencesOf(r)) {
+      if (ref.urn === r.urn) continue;
+      const n = (this.#referrers.get(ref.urn) ?? 0) - 1;
+      if (n > 0) this.#referrers.set(ref.urn, n);
+      else this.#referrers.delete(ref.urn);
+    }
   }
+}
+
+function keyOfState(r: ResourceState): ResourceKey {
+  return { urn: r.urn, delete: r.delete === true };
+}
+
+function insertSorted(index: Map<string, number[]>, key: string, slot: number): void {
+  const list = index.get(key);
+  if (!list) return void index.set(key, [slot]);
+  let at = list.length;
+  while (at > 0 && list[at - 1]! > slot) at--;
+  list.splice(at, 0, slot);
+}
+
+function removeFrom(index: Map<string, number[]>, key: string, slot: number): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = list.indexOf(slot);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) index.delete(key);
 }

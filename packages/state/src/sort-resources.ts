@@ -1,57 +1,73 @@
 // A stable topological order of resources: every resource after its parent, provider,
-// dependencies and deletedWith. When the given order is already valid it is kept; otherwise each
-// resource moves only as far as needed (Kahn's algorithm, always taking the earliest ready one).
+// dependencies and deletedWith. A reference is satisfied by any copy of the URN it names (a live
+// resource or a replaced copy awaiting deletion; for providers, the copy with that ID), exactly
+// as the integrity check reads it. A valid order is kept as it is; otherwise each resource moves
+// only as far as needed (Kahn's algorithm, always taking the earliest ready resource).
 import type { ResourceState } from "./snapshot.js";
-import { referencesOf, satisfies, type ResourceReference } from "./resource-references.js";
+import { referencesOf, satisfies } from "./resource-references.js";
 
 /**
- * Sorts resources so references come first. References to resources that are absent are ignored,
- * and resources caught in a reference cycle keep their relative order at the end (integrity checks
+ * Sorts resources so references come first. References no resource satisfies are ignored, and
+ * resources caught in a reference cycle keep their relative order at the end (integrity checks
  * report both).
  */
 export function sortResources(resources: ResourceState[]): ResourceState[] {
+  const clauses = referenceClauses(resources);
+  if (clauses.every((c) => c.candidates.some((j) => j < c.owner))) return [...resources];
   const n = resources.length;
-  const byUrn = indexByUrn(resources);
-  const dependents: number[][] = Array.from({ length: n }, () => []);
-  const waiting = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    const targets = new Set<number>();
-    for (const ref of referencesOf(resources[i]!)) {
-      const t = target(ref, byUrn.get(ref.urn), resources);
-      if (t !== undefined && t !== i) targets.add(t);
-    }
-    for (const t of targets) dependents[t]!.push(i);
-    waiting[i] = targets.size;
-  }
+  const open = new Array<number>(n).fill(0);
+  const byCandidate: number[][] = Array.from({ length: n }, () => []);
+  clauses.forEach((c, ci) => {
+    open[c.owner]!++;
+    for (const j of c.candidates) byCandidate[j]!.push(ci);
+  });
+  const satisfied = new Array<boolean>(clauses.length).fill(false);
   const ready = new MinHeap();
-  for (let i = 0; i < n; i++) if (waiting[i] === 0) ready.push(i);
+  for (let i = 0; i < n; i++) if (open[i] === 0) ready.push(i);
   const order: number[] = [];
   const placed = new Array<boolean>(n).fill(false);
   while (ready.size > 0) {
     const i = ready.pop();
     order.push(i);
     placed[i] = true;
-    for (const d of dependents[i]!) if (--waiting[d]! === 0) ready.push(d);
+    for (const ci of byCandidate[i]!) {
+      if (satisfied[ci]) continue;
+      satisfied[ci] = true;
+      const owner = clauses[ci]!.owner;
+      if (--open[owner]! === 0) ready.push(owner);
+    }
   }
   for (let i = 0; i < n; i++) if (!placed[i]) order.push(i);
   return order.map((i) => resources[i]!);
 }
 
-function indexByUrn(resources: ResourceState[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  resources.forEach((r, i) => {
-    const list = m.get(r.urn);
-    if (list) list.push(i);
-    else m.set(r.urn, [i]);
-  });
-  return m;
+/** True when every satisfiable reference is satisfied by an earlier resource. */
+export function isInReferenceOrder(resources: ResourceState[]): boolean {
+  return referenceClauses(resources).every((c) => c.candidates.some((j) => j < c.owner));
 }
 
-/** The one resource a reference depends on: the live copy if there is one, else the first copy. */
-function target(ref: ResourceReference, candidates: number[] | undefined, resources: ResourceState[]): number | undefined {
-  if (candidates === undefined) return undefined;
-  const matching = candidates.filter((c) => satisfies(ref, resources[c]!));
-  return matching.find((c) => !resources[c]!.delete) ?? matching[0];
+/** One reference of resource `owner`, satisfied once any of `candidates` (indices) is placed. */
+interface Clause {
+  owner: number;
+  candidates: number[];
+}
+
+function referenceClauses(resources: ResourceState[]): Clause[] {
+  const byUrn = new Map<string, number[]>();
+  resources.forEach((r, i) => {
+    const list = byUrn.get(r.urn);
+    if (list) list.push(i);
+    else byUrn.set(r.urn, [i]);
+  });
+  const clauses: Clause[] = [];
+  resources.forEach((r, owner) => {
+    for (const ref of referencesOf(r)) {
+      if (ref.urn === r.urn) continue;
+      const candidates = (byUrn.get(ref.urn) ?? []).filter((j) => satisfies(ref, resources[j]!));
+      if (candidates.length > 0) clauses.push({ owner, candidates });
+    }
+  });
+  return clauses;
 }
 
 /** A binary min-heap of indices. */
