@@ -90,12 +90,14 @@ function asText(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-/** Reads one value (or nested value with --path); undefined when absent. */
+/** Reads one value (or nested value with --path); undefined when absent. Secrets open only with a decrypter. */
 export function getConfigValue(config: Record<string, unknown>, req: KeyRequest, decrypter: Decrypter | undefined): ConfigValue | undefined {
   const { key, rest } = splitKey(req);
   const raw = getAtPath(config[key], rest);
   if (raw === undefined) return undefined;
-  return { value: asText(openTree(raw, decrypter, key)), secret: containsSecure(raw) };
+  const secret = containsSecure(raw);
+  // Without a decrypter a secret reads as "" (callers check `secret` and ask for the key).
+  return { value: secret && decrypter === undefined ? "" : asText(openTree(raw, decrypter, key)), secret };
 }
 
 /**

@@ -13,6 +13,9 @@ import { reseal } from "./reseal.js";
 import type { ImportResource, OperationOptions, OperationResult, OutputMap } from "./types.js";
 import type { Workspace } from "./workspace.js";
 
+/** What a history secret sealed under an earlier passphrase reads as. */
+export const UNREADABLE_SECRET = "[sealed with an earlier passphrase]";
+
 export interface ConfigKeyOptions {
   /** Treat the key as a path into a structured value ("a.b[0]"). */
   path?: boolean;
@@ -130,8 +133,22 @@ export class Stack {
     return rootOutputs(state);
   }
 
+  /**
+   * Update records, newest first. Secrets sealed before a change of passphrase cannot be opened
+   * any more; they read as UNREADABLE_SECRET instead of making the whole history unreadable.
+   */
   async history(opts: { limit?: number } = {}): Promise<UpdateRecord[]> {
-    return this.workspace.ctx.backend.listHistory(this.ref, await this.secrets(), opts);
+    const manager = await this.secrets();
+    const lenient = {
+      decrypt: (c: string) => {
+        try {
+          return manager.decrypt(c);
+        } catch {
+          return JSON.stringify(UNREADABLE_SECRET);
+        }
+      },
+    };
+    return this.workspace.ctx.backend.listHistory(this.ref, lenient, opts);
   }
 
   exportStack(): Promise<unknown> {
