@@ -172,6 +172,13 @@ describe("local.Command timeout and cancellation", () => {
     await until(() => !alive(pid));
   });
 
+  it("escalates to SIGKILL when the command ignores SIGTERM", async () => {
+    const pidFile = join(dir, "pid");
+    const err = (await create({ create: `trap '' TERM; ${longRunning(pidFile)}` }, undefined, 200).catch((e: unknown) => e)) as CairnError;
+    expect(err.code).toBe("CAIRN_TIMEOUT");
+    await until(() => !alive(Number(readFileSync(pidFile, "utf8"))));
+  });
+
   it("kills the process group on abort", async () => {
     const pidFile = join(dir, "pid");
     const ac = new AbortController();
