@@ -12,9 +12,17 @@ function present(v: PropertyValue | undefined): v is PropertyValue {
   return v !== undefined && v !== null;
 }
 
+/** An empty map or list means the same as an unset property (no tags is no tags). */
+function emptyAsUnset(v: PropertyValue | undefined): PropertyValue | undefined {
+  if (!present(v)) return undefined;
+  if (Array.isArray(v)) return v.length === 0 ? undefined : v;
+  if (typeof v === "object" && Object.keys(v).length === 0) return undefined;
+  return v;
+}
+
 function fieldEqual(spec: FieldSpec, a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
-  const ua = present(a) ? unwrapSecrets(a) : undefined;
-  const ub = present(b) ? unwrapSecrets(b) : undefined;
+  const ua = present(a) ? emptyAsUnset(unwrapSecrets(a)) : undefined;
+  const ub = present(b) ? emptyAsUnset(unwrapSecrets(b)) : undefined;
   return spec.equal !== undefined ? spec.equal(ua, ub) : propertyValuesEqual(ua, ub);
 }
 
