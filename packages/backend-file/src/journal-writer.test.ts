@@ -1,0 +1,45 @@
+// Group commit: concurrent appends are all durable and in call order, and batched into fewer
+// fsyncs than appends.
+import { plaintextCrypter, type JournalEntry, type StackRef } from "@cairn/state";
+import { promises as fs } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FileBackend } from "./file-backend.js";
+
+const ref: StackRef = { project: "proj", stack: "dev" };
+const entry = (seq: number): JournalEntry => ({ kind: "clear-pending", seq, urns: [] });
+
+describe("journal group commit", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await fs.mkdtemp(join(tmpdir(), "cairn-journal-"));
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it("writes concurrent appends durably, in order, batched into fewer fsyncs", async () => {
+    const backend = new FileBackend({ root });
+    await backend.createStack(ref);
+    const lease = await backend.acquireLease({ ref, operation: "update", holder: { pid: 1, host: "h", user: "u" }, ttlMs: 60_000 });
+    const journal = await backend.openJournal(ref, lease, plaintextCrypter);
+    const probe = await fs.open(join(root, "probe"), "w");
+    const datasync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, "datasync");
+    await probe.close();
+
+    const resolved: number[] = [];
+    const appends = Array.from({ length: 300 }, (_, i) => journal.append([entry(i + 1), entry(i + 1001)]).then(() => resolved.push(i + 1)));
+    await Promise.all(appends);
+
+    const expected = Array.from({ length: 300 }, (_, i) => [i + 1, i + 1001]).flat();
+    const text = await fs.readFile(join(root, "stacks", "proj", "dev", "journal.jsonl"), "utf8");
+    expect(text.trimEnd().split("\n").map((l) => (JSON.parse(l) as JournalEntry).seq)).toEqual(expected);
+    expect(resolved).toHaveLength(300);
+    expect(datasync.mock.calls.length).toBeGreaterThan(0);
+    expect(datasync.mock.calls.length).toBeLessThan(300);
+    await lease.release();
+    await expect(journal.append([entry(9999)])).rejects.toMatchObject({ code: "CAIRN_LEASE_LOST" });
+  });
+});
