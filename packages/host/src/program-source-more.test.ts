@@ -28,6 +28,23 @@ describe("a dynamic provider defined in the main module", () => {
   });
 });
 
+describe("program entrypoint forms", () => {
+  const outputsOf = (m: ReturnType<typeof recordingMonitor>) => [...m.outputs.entries()].find(([urn]) => urn.includes(ROOT_STACK_TYPE))?.[1];
+
+  it("calls a default-exported async function and uses its result as the outputs", async () => {
+    const m = recordingMonitor();
+    await createProgramSource({ rootDirectory: fixture("default-export"), main: "index.ts" })(m, new AbortController().signal);
+    expect(m.types()).toEqual([ROOT_STACK_TYPE, "test:index:Cache"]);
+    expect(outputsOf(m)).toEqual({ cacheId: "cache-id" });
+  });
+
+  it("calls a CommonJS module.exports function", async () => {
+    const m = recordingMonitor();
+    await createProgramSource({ rootDirectory: fixture("cjs-function-export"), main: "index.js" })(m, new AbortController().signal);
+    expect(outputsOf(m)).toEqual({ queueId: "jobs-id" });
+  });
+});
+
 describe("inlineProgramSource", () => {
   it("runs a function program; its returned object becomes the outputs", async () => {
     const m = recordingMonitor();

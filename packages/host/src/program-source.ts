@@ -11,6 +11,7 @@ import { ensureLoaderHooks, RUN_PARAM } from "./loader-hooks.js";
 import { moduleFormat, resolveMainFile } from "./main-file.js";
 import { nativeImport } from "./native-import.js";
 import { toProgramError } from "./program-error.js";
+import { programExports } from "./program-exports.js";
 import type { ProgramSource } from "./program-types.js";
 import { loadSdkModule } from "./sdk-module.js";
 
@@ -36,10 +37,7 @@ export function createProgramSource(req: ProgramFileRequest): ProgramSource {
     const runtime = await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format });
     if (format === "cjs") forgetLocalCommonJs(req.rootDirectory);
     const url = `${pathToFileURL(mainFile).href}?${RUN_PARAM}=${randomUUID()}`;
-    const program = async (): Promise<unknown> => {
-      const ns = await nativeImport(url);
-      return format === "cjs" ? ns.default : ns;
-    };
+    const program = async (): Promise<unknown> => programExports(await nativeImport(url), format, mainFile);
     try {
       await runtime.runProgram(monitor, program, { signal });
     } catch (e) {
