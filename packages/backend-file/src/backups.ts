@@ -1,8 +1,8 @@
 // Earlier checkpoints of a stack, kept under backups/ as checkpoint-<time>-<n>.json. Before a
 // checkpoint is replaced it is copied here; the newest KEEP_BACKUPS are kept.
 import { promises as fs } from "node:fs";
-import { join } from "node:path";
-import { isErrno, writeFileAtomic } from "./atomic-write.js";
+import { dirname, join } from "node:path";
+import { fsyncDir, isErrno, writeFileAtomic } from "./atomic-write.js";
 
 export const KEEP_BACKUPS = 20;
 const NAME_RE = /^checkpoint-(\d{8}T\d{6}\.\d{3}Z)-(\d+)\.json$/;
@@ -41,8 +41,12 @@ export async function listBackupFiles(dir: string): Promise<BackupEntry[]> {
   return out.sort((a, b) => b.n - a.n);
 }
 
-/** Saves `text` (the checkpoint about to be replaced) as the newest backup and prunes old ones. */
-export async function saveBackup(dir: string, text: string, now: number): Promise<BackupEntry> {
+/**
+ * Keeps the checkpoint file at `source` (about to be replaced by a rename) as the newest backup and
+ * prunes old ones. The backup is a hard link to the same bytes, so a commit writes one checkpoint;
+ * where links are not supported the bytes are copied.
+ */
+export async function saveBackup(dir: string, source: string, now: number): Promise<BackupEntry> {
   await fs.mkdir(dir, { recursive: true });
   const existing = await listBackupFiles(dir);
   let n = (existing[0]?.n ?? 0) + 1;
@@ -50,13 +54,23 @@ export async function saveBackup(dir: string, text: string, now: number): Promis
     const id = `checkpoint-${stamp(now)}-${n}`;
     const path = join(dir, `${id}.json`);
     try {
-      await writeFileAtomic({ path, data: text, exclusive: true });
+      await linkOrCopy(source, path);
       await prune(dir);
       return { id, time: new Date(now).toISOString(), n, path };
     } catch (e) {
       if (!isErrno(e, "EEXIST")) throw e;
       n++;
     }
+  }
+}
+
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await fs.link(source, target);
+    await fsyncDir(dirname(target));
+  } catch (e) {
+    if (!isErrno(e, "EPERM", "EXDEV", "ENOTSUP", "EOPNOTSUPP", "EMLINK")) throw e;
+    await writeFileAtomic({ path: target, data: await fs.readFile(source), exclusive: true });
   }
 }
 

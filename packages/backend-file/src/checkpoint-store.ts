@@ -83,8 +83,7 @@ export async function replaceCheckpoint(req: ReplaceCheckpointRequest): Promise<
   const { paths } = req;
   await req.assertHeld();
   await settlePendingCommit(paths);
-  const previous = await readIfExists(paths.checkpoint);
-  if (previous !== undefined) await saveBackup(paths.backups, previous, req.now);
+  if (await exists(paths.checkpoint)) await saveBackup(paths.backups, paths.checkpoint, req.now);
   await req.assertHeld();
   await writeFileAtomic({ path: paths.commitPending, data: JSON.stringify({ formatVersion: 1, checkpointSha256: sha256(req.text) }) });
   await writeFileAtomic({ path: paths.checkpoint, data: req.text });

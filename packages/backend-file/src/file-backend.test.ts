@@ -3,7 +3,7 @@
 // checkpoint and journal truncation, secrets never on disk in plaintext, heartbeats.
 import { CairnError, ErrorCodes, SIG } from "@cairn/protocol";
 import { PassphraseSecretsManager, TEST_SCRYPT, encodeCheckpoint, type StackRef } from "@cairn/state";
-import { describeBackendConformance, leakForms, sampleSnapshot, writeEntry } from "@cairn/testing";
+import { SAMPLE_SECRET, describeBackendConformance, leakForms, sampleSnapshot, writeEntry } from "@cairn/testing";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,6 +81,16 @@ describe("FileBackend on disk", () => {
     expect(await fs.readdir(stackDir())).not.toContain("lease.json");
   });
 
+  it("a commit writes one checkpoint: the replaced one is kept as a hard link, not a copy", async () => {
+    const checkpoint = join(stackDir(), "checkpoint.json");
+    await commit("2026-01-01T00:00:01.000Z");
+    const before = await fs.stat(checkpoint);
+    await commit("2026-01-01T00:00:02.000Z");
+    const [backup] = await backend.listBackups(ref);
+    expect((await fs.stat(backup!.path)).ino).toBe(before.ino);
+    expect((await fs.stat(checkpoint)).ino).not.toBe(before.ino);
+  });
+
   it("names a corrupt checkpoint and its backups, and importing a backup recovers", async () => {
     await commit("2026-01-01T00:00:01.000Z");
     await commit("2026-01-01T00:00:02.000Z");
@@ -145,6 +155,25 @@ describe("FileBackend on disk", () => {
     await (await backend.openJournal(ref, lease, secrets)).append([writeEntry(ref, 1)]);
     await fs.writeFile(join(stackDir(), "commit-pending.json"), JSON.stringify({ formatVersion: 1, checkpointSha256: "0".repeat(64) }));
     expect((await backend.loadState(ref, secrets)).journal.map((e) => e.seq)).toEqual([1]);
+    await lease.release();
+  });
+
+  it("exports the journal not yet compacted along with the checkpoint, secrets still sealed", async () => {
+    await commit("2026-01-01T00:00:01.000Z");
+    const lease = await backend.acquireLease({ ref, operation: "update", holder, ttlMs: 60_000 });
+    await (await backend.openJournal(ref, lease, secrets)).append([writeEntry(ref, 1)]);
+    const doc = await backend.exportStack(ref);
+    const text = JSON.stringify(doc);
+    for (const form of leakForms(SAMPLE_SECRET)) expect(text).not.toContain(form);
+    const copy: StackRef = { project: "proj", stack: "copy" };
+    await backend.createStack(copy);
+    const copyLease = await backend.acquireLease({ ref: copy, operation: "import", holder, ttlMs: 60_000 });
+    await backend.importStack(copy, copyLease, JSON.parse(text) as unknown);
+    await copyLease.release();
+    const { snapshot } = await backend.loadState(copy, secrets);
+    const loaded = await backend.loadState(ref, secrets);
+    expect(snapshot.resources).toHaveLength(4);
+    expect(snapshot.resources.at(-1)).toEqual(loaded.journal[0]?.kind === "write" ? loaded.journal[0].state : undefined);
     await lease.release();
   });
 

@@ -7,6 +7,8 @@ import {
   encodeCheckpoint,
   parseCheckpointDocument,
   plaintextCrypter,
+  replay,
+  sealSecrets,
   validateCheckpointDocument,
   verifyIntegrity,
   type AcquireLeaseRequest,
@@ -34,6 +36,7 @@ import { appendHistoryRecord, listHistoryRecords } from "./history-store.js";
 import { FileJournalWriter } from "./journal-writer.js";
 import { readLease, removeLease } from "./lease-file.js";
 import { nameProblems, stackPaths, stacksDir, type StackPaths } from "./stack-paths.js";
+import { carrySealed } from "./sealed-crypters.js";
 import { renameStackDir } from "./stack-rename.js";
 import { countResources, lastUpdateTime } from "./stack-summary.js";
 
@@ -190,10 +193,15 @@ export class FileBackend implements Backend {
     return listHistoryRecords((await this.existing(ref)).history, decrypter, opts?.limit);
   }
 
+  /** The checkpoint with any journal not yet compacted replayed onto it; secrets stay sealed. */
   async exportStack(ref: StackRef): Promise<CheckpointDocument> {
     const paths = await this.existing(ref);
     const text = (await readIfExists(paths.checkpoint)) ?? encodeCheckpoint(this.empty(), plaintextCrypter);
-    return parseCheckpointDocument(text, { source: paths.checkpoint });
+    const doc = parseCheckpointDocument(text, { source: paths.checkpoint });
+    const { entries } = await loadJournal(paths, carrySealed);
+    if (entries.length === 0) return doc;
+    const current = sealSecrets(replay(doc.checkpoint, entries), carrySealed);
+    return validateCheckpointDocument({ version: doc.version, checkpoint: current }, { source: `${paths.checkpoint} with ${paths.journal}` });
   }
 
   async importStack(ref: StackRef, lease: Lease, document: unknown): Promise<void> {

@@ -37,7 +37,9 @@ export interface BackendConformanceOptions {
 
 export const CONFORMANCE_HOST = "conformance-host";
 const START = Date.parse("2026-01-01T00:00:00.000Z");
-const SECRET = 'hunter2 "quoted" \\ s3cr3t-✓';
+/** The secret value the sample resources and journal entries carry. */
+export const SAMPLE_SECRET = 'hunter2 "quoted" \\ s3cr3t-✓';
+const SECRET = SAMPLE_SECRET;
 
 /** The forms a leaked secret could take in stored text: plain, base64 and JSON-escaped. */
 export function leakForms(plaintext: string): string[] {
