@@ -62,7 +62,8 @@ describe("random resources in a deployment", () => {
       program: () => {
         const n = new random.RandomInteger("n", { min: 1, max: 10 }, { import: "7,1,10" });
         const id = new random.RandomId("id", { byteLength: 3 }, { import: "AAEC" });
-        return { n: n.result, hex: id.hex };
+        const pw = new random.RandomPassword("pw", { length: 9 }, { import: "Adopted!1" });
+        return { n: n.result, hex: id.hex, pw: pw.result };
       },
       workDir: join(root, "work"),
       backendUrl: `file://${join(root, "state")}`,
@@ -73,7 +74,7 @@ describe("random resources in a deployment", () => {
     const stack = await ws.createStack("dev");
     const first = await stack.up();
     expect(first.result).toBe("succeeded");
-    expect(await stack.outputs()).toMatchObject({ n: { value: 7 }, hex: { value: "000102" } });
+    expect(await stack.outputs()).toMatchObject({ n: { value: 7 }, hex: { value: "000102" }, pw: { value: "Adopted!1", secret: true } });
     const again = await stack.up();
     expect((again.counts.create ?? 0) + (again.counts.replace ?? 0)).toBe(0);
     expect(await stack.outputs()).toMatchObject({ n: { value: 7 }, hex: { value: "000102" } });

@@ -105,6 +105,9 @@ describe("local.File diff, check and secrets", () => {
     expect(r).toMatchObject({ changes: "some", diffs: ["content", "mode"] });
     expect(r.replaces).toBeUndefined();
     expect((await diff({ path: "a", content: "x" }, { path: "a", content: "x" })).changes).toBe("none");
+    const same = await diff({ path: "a", content: "x" }, { path: join(dir, "a"), content: "x" });
+    expect(same).toMatchObject({ changes: "some", diffs: ["path"] });
+    expect(same.replaces).toBeUndefined();
   });
 
   it("reports every invalid input at once", async () => {

@@ -40,6 +40,10 @@ export function sha256(content: string | Buffer): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
+function resolvePath(ctx: HandlerContext, path: string): string {
+  return ctx.rootDirectory === undefined ? path : resolve(ctx.rootDirectory, path);
+}
+
 function absolutePath(ctx: HandlerContext, path: string, urn: string): string {
   if (isAbsolute(path)) return resolve(path);
   if (ctx.rootDirectory === undefined) {
@@ -96,7 +100,12 @@ export function localFile(ctx: HandlerContext): ResourceHandler {
       return r.failures.length > 0 ? { inputs: r.inputs, failures: r.failures } : { inputs: r.inputs };
     },
     diff(req) {
-      return diffResponse(req, changedKeys(req), new Set(["path"]));
+      // "out.txt" and "/root/out.txt" name the same file: an in-place update, not a replacement
+      // (create-before-delete would otherwise trip over the file it is replacing).
+      const before = unwrapSecrets(req.oldInputs.path ?? null);
+      const after = unwrapSecrets(req.news.path ?? null);
+      const samePath = typeof before === "string" && typeof after === "string" && resolvePath(ctx, before) === resolvePath(ctx, after);
+      return diffResponse(req, changedKeys(req), new Set(samePath ? [] : ["path"]));
     },
     async create(req) {
       if (req.preview) {
