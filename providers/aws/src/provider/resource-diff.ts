@@ -16,7 +16,7 @@ function present(v: PropertyValue | undefined): v is PropertyValue {
 function emptyAsUnset(v: PropertyValue | undefined): PropertyValue | undefined {
   if (!present(v)) return undefined;
   if (Array.isArray(v)) return v.length === 0 ? undefined : v;
-  if (typeof v === "object" && Object.keys(v).length === 0) return undefined;
+  if (v !== null && typeof v === "object" && Object.keys(v).length === 0) return undefined;
   return v;
 }
 

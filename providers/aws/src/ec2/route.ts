@@ -1,0 +1,24 @@
+// aws.ec2.Route: one route in a route table.
+import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
+import { withOutputs } from "../resource-args.js";
+import type { RouteTargets } from "./route-targets.js";
+
+export interface RouteArgs extends RouteTargets {
+  routeTableId: Input<string>;
+  destinationCidrBlock?: Input<string>;
+  destinationIpv6CidrBlock?: Input<string>;
+}
+
+export class Route extends CustomResource {
+  declare readonly routeTableId: Output<string>;
+  declare readonly destinationCidrBlock: Output<string | undefined>;
+  declare readonly destinationIpv6CidrBlock: Output<string | undefined>;
+  declare readonly gatewayId: Output<string | undefined>;
+  declare readonly natGatewayId: Output<string | undefined>;
+  declare readonly origin: Output<string>;
+  declare readonly state: Output<string>;
+
+  constructor(name: string, args: RouteArgs, opts: CustomResourceOptions = {}) {
+    super("aws:ec2/route:Route", name, withOutputs({ gatewayId: undefined, natGatewayId: undefined, ...args }, ["origin", "state"]), opts);
+  }
+}

@@ -1,0 +1,31 @@
+// aws.ec2.SecurityGroupRule: one ingress or egress rule of a security group.
+import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
+
+export interface SecurityGroupRuleArgs {
+  type: Input<"ingress" | "egress">;
+  securityGroupId: Input<string>;
+  protocol: Input<string>;
+  fromPort: Input<number>;
+  toPort: Input<number>;
+  cidrBlocks?: Input<Input<string>[]>;
+  ipv6CidrBlocks?: Input<Input<string>[]>;
+  prefixListIds?: Input<Input<string>[]>;
+  sourceSecurityGroupId?: Input<string>;
+  self?: Input<boolean>;
+  description?: Input<string>;
+}
+
+export class SecurityGroupRule extends CustomResource {
+  declare readonly type: Output<"ingress" | "egress">;
+  declare readonly securityGroupId: Output<string>;
+  declare readonly protocol: Output<string>;
+  declare readonly fromPort: Output<number>;
+  declare readonly toPort: Output<number>;
+  declare readonly cidrBlocks: Output<string[] | undefined>;
+  declare readonly sourceSecurityGroupId: Output<string | undefined>;
+  declare readonly description: Output<string | undefined>;
+
+  constructor(name: string, args: SecurityGroupRuleArgs, opts: CustomResourceOptions = {}) {
+    super("aws:ec2/securityGroupRule:SecurityGroupRule", name, { cidrBlocks: undefined, sourceSecurityGroupId: undefined, description: undefined, ...args }, opts);
+  }
+}

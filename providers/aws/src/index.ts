@@ -1,0 +1,5 @@
+// @cairn/aws: typed AWS resource classes for Cairn programs (`import * as aws from "@cairn/aws"`),
+// with @pulumi/aws's type tokens and property names. The provider itself is "@cairn/aws/provider".
+export * as s3 from "./s3/index.js";
+export * as ec2 from "./ec2/index.js";
+export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";

@@ -1,0 +1,31 @@
+// aws.s3.BucketObject: one S3 object from an asset, a ready-made archive file or a string.
+import { CustomResource, type Archive, type Asset, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
+import { withOutputs } from "../resource-args.js";
+
+export interface BucketObjectArgs {
+  bucket: Input<string>;
+  /** The object key; the resource name when unset. */
+  key?: Input<string>;
+  source?: Input<Asset | Archive>;
+  content?: Input<string>;
+  contentType?: Input<string>;
+  cacheControl?: Input<string>;
+  tags?: Input<Record<string, Input<string>>>;
+}
+
+export class BucketObject extends CustomResource {
+  declare readonly bucket: Output<string>;
+  declare readonly key: Output<string>;
+  declare readonly source: Output<Asset | Archive | undefined>;
+  declare readonly content: Output<string | undefined>;
+  declare readonly contentType: Output<string>;
+  declare readonly cacheControl: Output<string | undefined>;
+  declare readonly tags: Output<Record<string, string> | undefined>;
+  declare readonly etag: Output<string>;
+  declare readonly versionId: Output<string | undefined>;
+  declare readonly tagsAll: Output<Record<string, string>>;
+
+  constructor(name: string, args: BucketObjectArgs, opts: CustomResourceOptions = {}) {
+    super("aws:s3/bucketObject:BucketObject", name, withOutputs({ key: undefined, contentType: undefined, ...args }, ["etag", "versionId", "tagsAll"]), opts);
+  }
+}
