@@ -7,7 +7,8 @@ import { CairnError, ErrorCodes } from "@cairn/protocol";
 import { moduleFormat, resolveMainFile, type MainFileRequest } from "./main-file.js";
 
 /** Resolves when the program compiles; throws CairnError ProgramCompile naming every error. */
-export async function checkProgram(req: MainFileRequest): Promise<void> {
+export async function checkProgram(request: MainFileRequest): Promise<void> {
+  const req = { ...request, rootDirectory: resolve(request.rootDirectory) };
   const mainFile = resolveMainFile(req);
   const result = await build({
     entryPoints: [mainFile],

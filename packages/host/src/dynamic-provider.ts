@@ -2,7 +2,7 @@
 // own inputs or state, rebuilds the user's provider with the SDK (cached per text), and translates the
 // call to the user's ResourceProvider. `__provider` stays in inputs and outputs, so destroy and
 // refresh work without running the program.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
   CairnError,
   ErrorCodes,
@@ -30,7 +30,7 @@ export interface DynamicProviderRequest {
 }
 
 export function createDynamicProvider(req: DynamicProviderRequest): Provider {
-  const load = req.load ?? sdkLoader(req.rootDirectory);
+  const load = req.load ?? sdkLoader(resolve(req.rootDirectory));
   const cache = new Map<string, Promise<UserResourceProvider>>();
   const providerFor = (urn: Urn, ...maps: (PropertyMap | undefined)[]): Promise<UserResourceProvider> => {
     const text = providerText(urn, maps);

@@ -3,10 +3,11 @@
 // compiles, then hands it to the SDK's runProgram, whose exports become the stack's outputs.
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
-import { sep } from "node:path";
+import { resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError, ErrorCodes, type ResourceMonitor } from "@cairn/protocol";
 import { checkProgram } from "./check-program.js";
+import { watchEscapedErrors } from "./escaped-errors.js";
 import { ensureLoaderHooks, RUN_PARAM } from "./loader-hooks.js";
 import { moduleFormat, resolveMainFile } from "./main-file.js";
 import { nativeImport } from "./native-import.js";
@@ -27,7 +28,8 @@ export interface ProgramFileRequest {
 }
 
 /** Runs the program file afresh on every call (its local modules are evaluated again each run). */
-export function createProgramSource(req: ProgramFileRequest): ProgramSource {
+export function createProgramSource(request: ProgramFileRequest): ProgramSource {
+  const req = { ...request, rootDirectory: resolve(request.rootDirectory) };
   return async (monitor, signal) => {
     throwIfAborted(signal);
     const mainFile = resolveMainFile(req);
@@ -38,10 +40,13 @@ export function createProgramSource(req: ProgramFileRequest): ProgramSource {
     if (format === "cjs") forgetLocalCommonJs(req.rootDirectory);
     const url = `${pathToFileURL(mainFile).href}?${RUN_PARAM}=${randomUUID()}`;
     const program = async (): Promise<unknown> => programExports(await nativeImport(url), format, mainFile);
+    const escaped = watchEscapedErrors();
     try {
-      await runtime.runProgram(monitor, program, { signal });
+      await Promise.race([runtime.runProgram(monitor, program, { signal }), escaped.failed]);
     } catch (e) {
       throw toProgramError(e, req.rootDirectory);
+    } finally {
+      escaped.stop();
     }
   };
 }

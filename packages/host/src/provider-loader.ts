@@ -1,7 +1,7 @@
 // Loads providers by package name: "random" -> the `createProvider` export of "@cairn/random/provider"
 // (or "cairn-provider-random/provider"), from the project's own dependencies first, then from
 // Cairn's install. "cairn-nodejs" is the dynamic-provider adapter. One module per package is cached.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError, ErrorCodes, type Provider, type ProviderFactory, type ProviderFactoryContext } from "@cairn/protocol";
 import { createDynamicProvider } from "./dynamic-provider.js";
@@ -22,7 +22,8 @@ export interface ProviderLoaderRequest {
   ownInstall?: string;
 }
 
-export function createProviderLoader(req: ProviderLoaderRequest): ProviderLoader {
+export function createProviderLoader(request: ProviderLoaderRequest): ProviderLoader {
+  const req = { ...request, rootDirectory: resolve(request.rootDirectory) };
   const factories = new Map<string, Promise<ProviderFactory>>();
   return async ({ package: pkg, version }) => {
     const ctx: ProviderFactoryContext = { package: pkg, rootDirectory: req.rootDirectory, env: req.env, ...(version === undefined ? {} : { version }) };
