@@ -9,6 +9,7 @@ import { openStack, type StackFlag } from "../open-workspace.js";
 import { HumanReporter } from "../render/human-reporter.js";
 import { JsonReporter } from "../render/json-reporter.js";
 import { stepDiffText } from "../render/diff-text.js";
+import { isShown } from "../render/step-rows.js";
 
 export interface OperationFlags extends StackFlag {
   yes?: boolean;
@@ -85,7 +86,7 @@ async function confirmPlan(ctx: CliContext, flags: OperationFlags, verb: Verb, p
   if (flags.yes) return true;
   const { confirm } = await import("../prompts.js");
   return confirm(`Do you want to perform this ${verb}?`, () => {
-    for (const s of plan.steps.filter((x) => x.op !== "same")) for (const l of stepDiffText(s, { showSecrets: flags.showSecrets ?? false })) ctx.stdout.write(`  ${l}\n`);
+    for (const s of plan.steps.filter(isShown)) for (const l of stepDiffText(s, { showSecrets: flags.showSecrets ?? false })) ctx.stdout.write(`  ${l}\n`);
   });
 }
 

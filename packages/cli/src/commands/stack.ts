@@ -8,6 +8,7 @@ import { openStack, openWorkspace, stackName, type StackFlag } from "../open-wor
 import { readSelectedStack, writeSelectedStack } from "../selected-stack.js";
 import { formatValue, redact } from "../render/format-value.js";
 import { stepDiffText } from "../render/diff-text.js";
+import { isShown } from "../render/step-rows.js";
 import { summaryLine } from "../render/summary-line.js";
 
 function wsDir(ws: ReturnType<typeof openWorkspace>): string {
@@ -116,7 +117,7 @@ export async function history(ctx: CliContext, flags: StackFlag & { json?: boole
     ctx.stdout.write(`Start: ${r.startTime}  End: ${r.endTime}\nBy: ${r.user}${r.host ? `@${r.host}` : ""}  Cairn ${r.cairnVersion}\n`);
     if (r.git?.commit) ctx.stdout.write(`Git: ${r.git.commit.slice(0, 12)}${r.git.branch ? ` (${r.git.branch})` : ""}${r.git.dirty ? " dirty" : ""}\n`);
     ctx.stdout.write(`Resources: ${summaryLine({ counts: r.counts, durationMs: Number.isFinite(ms) ? ms : 0, dryRun: false })}\n`);
-    for (const s of r.steps.filter((x) => x.op !== "same")) for (const l of stepDiffText(s, { showSecrets: flags.showSecrets ?? false })) ctx.stdout.write(`  ${l}\n`);
+    for (const s of r.steps.filter(isShown)) for (const l of stepDiffText(s, { showSecrets: flags.showSecrets ?? false })) ctx.stdout.write(`  ${l}\n`);
     if (r.error) ctx.stdout.write(`Error: ${r.error.message}\n`);
     ctx.stdout.write("\n");
   }

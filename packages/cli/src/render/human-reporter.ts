@@ -6,7 +6,7 @@ import type { OperationResult, OutputMap } from "@cairn/automation";
 import type { Output } from "../cli-context.js";
 import { stepDiffText } from "./diff-text.js";
 import { formatValue } from "./format-value.js";
-import { StepRows, statusText, symbolOf, type StepRow } from "./step-rows.js";
+import { StepRows, isShown, statusText, symbolOf, type StepRow } from "./step-rows.js";
 import { formatDuration, summaryLine } from "./summary-line.js";
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -42,8 +42,8 @@ export class HumanReporter {
       this.diagnostics.push({ level: e.level, message: e.message, ...(e.urn ? { urn: e.urn } : {}) });
       if (!this.opts.live && e.level !== "debug") this.opts.out.write(`${e.level}: ${e.message}\n`);
     }
-    if (!this.opts.live && row && row.op !== "same" && e.code !== "step-started") this.opts.out.write(`${this.rowText(row, false)}\n`);
-    if (!this.opts.live && row && row.op !== "same" && e.code === "step-started" && !this.#dryRun) this.opts.out.write(`${this.rowText(row, false)}\n`);
+    // Plain lines: each shown step when it ends (and when it starts, for real runs).
+    if (!this.opts.live && row && isShown(row) && (e.code !== "step-started" || !this.#dryRun)) this.opts.out.write(`${this.rowText(row, false)}\n`);
   };
 
   private rowText(r: StepRow, live: boolean): string {
@@ -66,7 +66,7 @@ export class HumanReporter {
     if (this.#timer) clearInterval(this.#timer);
     if (this.opts.live) this.redraw();
     const out = this.opts.out;
-    const changed = result.steps.filter((s) => s.op !== "same");
+    const changed = result.steps.filter(isShown);
     if ((this.opts.showDiff || result.dryRun) && changed.length > 0) {
       out.write(`\n${result.dryRun ? "Planned changes" : "Changes"}:\n`);
       for (const s of changed) for (const l of stepDiffText(s, { showSecrets: this.opts.showSecrets })) out.write(`  ${l}\n`);

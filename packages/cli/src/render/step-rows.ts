@@ -1,6 +1,6 @@
 // The per-resource rows both progress views keep: operation, status and timing, fed by engine
 // events. Steps that change nothing are tracked but not shown.
-import { STEP_SYMBOLS, type EngineEvent, type StepOp } from "@cairn/protocol";
+import { STEP_SYMBOLS, isProviderType, type EngineEvent, type StepOp } from "@cairn/protocol";
 import { nameOf } from "./diff-text.js";
 
 export type RowStatus = "running" | "done" | "failed" | "skipped";
@@ -55,6 +55,12 @@ export class StepRows {
   }
 
   visible(): StepRow[] {
-    return [...this.rows.values()].filter((r) => r.op !== "same");
+    return [...this.rows.values()].filter((r) => isShown(r));
   }
+}
+
+/** Unchanged resources and default providers (an implementation detail) are not shown. */
+export function isShown(step: { op: StepOp; type: string; urn: string }): boolean {
+  if (step.op === "same") return false;
+  return !(isProviderType(step.type) && /::default(_[\w]+)?$/.test(step.urn));
 }
