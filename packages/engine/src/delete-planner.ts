@@ -13,8 +13,9 @@ export interface PlannedDelete {
   after: string[];
 }
 
-export function deleteKey(r: { urn: string; delete?: boolean }): string {
-  return r.delete ? `delete:${r.urn}#replaced` : `delete:${r.urn}`;
+/** The scheduler key of a delete; replaced copies of one URN are numbered in state order. */
+export function deleteKey(r: { urn: string; delete?: boolean }, copy = 0): string {
+  return r.delete ? `delete:${r.urn}#replaced${copy > 0 ? `-${copy}` : ""}` : `delete:${r.urn}`;
 }
 
 export interface PlanDeletesRequest {
@@ -35,21 +36,33 @@ export function planDeletes(req: PlanDeletesRequest): PlannedDelete[] {
       hint: urns.map((u) => `cairn state unprotect ${u}`).join("; "),
     });
   }
+  const keys = new Map<ResourceState, string>();
+  const copies = new Map<string, number>();
   const dependents = new Map<string, string[]>();
+  const addEdge = (first: string, then: string): void => void dependents.set(then, [...(dependents.get(then) ?? []), first]);
+  for (const r of req.doomed) {
+    if (!r.delete) {
+      keys.set(r, deleteKey(r));
+      continue;
+    }
+    // Replaced copies share a journal key, so they are deleted one at a time.
+    const n = copies.get(r.urn) ?? 0;
+    copies.set(r.urn, n + 1);
+    keys.set(r, deleteKey(r, n));
+    if (n > 0) addEdge(deleteKey(r, n - 1), deleteKey(r, n));
+  }
   for (const r of req.doomed) {
     for (const d of dependenciesOf(r)) {
       if (!doomedUrns.has(d)) continue;
-      for (const target of req.doomed.filter((x) => x.urn === d)) {
-        const k = deleteKey(target);
-        dependents.set(k, [...(dependents.get(k) ?? []), deleteKey(r)]);
-      }
+      for (const target of req.doomed.filter((x) => x.urn === d)) addEdge(keys.get(r) as string, keys.get(target) as string);
     }
   }
   const out: PlannedDelete[] = [];
   for (const r of [...req.doomed].reverse()) {
     const discard = !r.delete && (r.retainOnDelete || (r.deletedWith !== undefined && doomedUrns.has(r.deletedWith)));
     const step: Step = { op: discard ? "discard" : r.delete ? "delete-replaced" : "delete", urn: r.urn, type: r.type, old: r, diff: [] };
-    out.push({ key: deleteKey(r), step, after: dependents.get(deleteKey(r)) ?? [] });
+    const key = keys.get(r) as string;
+    out.push({ key, step, after: dependents.get(key) ?? [] });
   }
   return out;
 }

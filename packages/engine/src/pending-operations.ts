@@ -33,7 +33,10 @@ export async function resolvePendingOperations(ctx: DeploymentContext, fail: (e:
       fail(toCairnError(e));
     }
   }
-  if (resolved.length > 0) await ctx.journal.clearPending(resolved);
+  // clear-pending works by URN: an unresolvable operation keeps every pending operation of its URN.
+  const kept = new Set(ops.filter((op) => op.resource.id === undefined).map((op) => op.resource.urn));
+  const clear = [...new Set(resolved)].filter((u) => !kept.has(u));
+  if (clear.length > 0) await ctx.journal.clearPending(clear);
   refreshOld(ctx);
 }
 

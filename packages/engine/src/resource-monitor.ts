@@ -75,6 +75,7 @@ export class EngineMonitor implements ResourceMonitor {
       });
     }
     this.registered.set(urn, pos);
+    this.ctx.scheduler.reserve(urn);
   }
 
   async registerResource(req: RegisterResourceRequest): Promise<RegisterResourceResponse> {

@@ -4,6 +4,7 @@
 import { CairnError, ErrorCodes, ResourceInitError, isProviderType, makeSecret, timeoutFor, type PropertyMap } from "@cairn/protocol";
 import type { ResourceState } from "@cairn/state";
 import type { DeploymentContext } from "./context.js";
+import { currentSnapshot } from "./current-state.js";
 import { detailedDiff } from "./diff.js";
 import { ForcedAbort, callProvider } from "./provider-call.js";
 import type { Step } from "./step.js";
@@ -154,7 +155,10 @@ async function runDeleteThenCreate(ctx: DeploymentContext, old: ResourceState, p
   return runCreate(ctx, planned, { replacing: { urn: old.urn } });
 }
 
-async function runDelete(ctx: DeploymentContext, old: ResourceState): Promise<void> {
+async function runDelete(ctx: DeploymentContext, planned: ResourceState): Promise<void> {
+  // The journal names a replaced copy by URN alone and replay acts on the first such copy, so
+  // delete exactly that one (copies of one URN are deleted one at a time).
+  const old = planned.delete ? (currentSnapshot(ctx).resources.find((r) => r.urn === planned.urn && r.delete) ?? planned) : planned;
   const key = old.delete ? { urn: old.urn, delete: true } : { urn: old.urn };
   if (stateOnly(old) || old.pendingReplacement) {
     await ctx.journal.write(key, null);

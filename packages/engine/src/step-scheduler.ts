@@ -61,13 +61,30 @@ export class StepScheduler {
     this.limiter = new Limiter(Math.max(1, Math.floor(opts.limit)));
   }
 
+  private readonly reserved = new Map<string, (o: Promise<Outcome>) => void>();
+
   outcome(key: string): Promise<Outcome> | undefined {
     return this.outcomes.get(key);
   }
 
+  /** Announces a step that will be scheduled (or failed) later, so dependents wait for it. */
+  reserve(key: string): void {
+    if (this.outcomes.has(key)) return;
+    let settle!: (o: Promise<Outcome>) => void;
+    this.outcomes.set(key, new Promise<Outcome>((resolve) => (settle = (o) => resolve(o))));
+    this.reserved.set(key, settle);
+  }
+
+  private settle(key: string, p: Promise<Outcome>): void {
+    const r = this.reserved.get(key);
+    this.reserved.delete(key);
+    if (r) r(p);
+    else this.outcomes.set(key, p);
+  }
+
   /** Records a step that failed before it could be scheduled (check failure), so dependents skip. */
   fail(key: string, error: CairnError): void {
-    this.outcomes.set(key, Promise.resolve({ status: "failed", error }));
+    this.settle(key, Promise.resolve({ status: "failed", error }));
   }
 
   /** Waits for every scheduled step, including ones scheduled while waiting. */
@@ -83,7 +100,7 @@ export class StepScheduler {
   /** Schedules `run` for `step` once every key in `after` has finished; resolves with its outcome. */
   schedule(key: string, after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
     const p = this.execute(after, step, run);
-    this.outcomes.set(key, p);
+    this.settle(key, p);
     return p;
   }
 
