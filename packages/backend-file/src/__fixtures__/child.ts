@@ -27,7 +27,8 @@ export function runFixture(script: string, args: string[]): Child {
       else waiters.push(w);
     }
   });
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  // "close" (not "exit"): every line the child printed has been read by then.
+  const exited = new Promise<number | null>((resolve) => proc.on("close", (code) => resolve(code)));
   return {
     proc,
     lines,
