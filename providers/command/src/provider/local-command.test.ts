@@ -146,6 +146,7 @@ describe("local.Command diff and check", () => {
   });
   it("replaces on a create change without an update command, updates with one", async () => {
     expect((await diff({ create: "a" }, { create: "b" })).replaces).toEqual(["create"]);
+    expect((await diff({ create: "a", update: "" }, { create: "b", update: "" })).replaces).toEqual(["create"]);
     const r = await diff({ create: "a", update: "u" }, { create: "b", update: "u" });
     expect(r.changes).toBe("some");
     expect(r.replaces).toBeUndefined();

@@ -91,7 +91,7 @@ function environmentFor(ctx: HandlerContext, plain: PropertyMap, previous: StepR
 async function runStep(ctx: HandlerContext, req: StepRequest): Promise<{ stdout: string; stderr: string }> {
   const plain = unwrapSecrets(req.inputs) as PropertyMap;
   const command = plain[req.step];
-  if (typeof command !== "string") return { stdout: "", stderr: "" };
+  if (typeof command !== "string" || command === "") return { stdout: "", stderr: "" };
   const secrets = secretStrings(req.inputs);
   const what = `the ${req.step} command ${describeCommand(command, secrets)} of ${req.urn}`;
   const dir = typeof plain.dir === "string" ? plain.dir : undefined;
@@ -142,8 +142,8 @@ function validate(ctx: HandlerContext, plain: { interpreter?: string[]; dir?: st
 }
 
 function hasUpdateCommand(news: PropertyMap): boolean {
-  const u = news.update;
-  return u !== undefined && u !== null;
+  const u = unwrapSecrets(news.update ?? null);
+  return u !== null && u !== "";
 }
 
 export function localCommand(ctx: HandlerContext): ResourceHandler {
