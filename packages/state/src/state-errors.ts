@@ -1,6 +1,7 @@
 // Builders for the state package's coded errors: corrupt documents, failed integrity checks and
 // format versions. Every message names the file (source) at fault and what the user can do.
 import { CairnError, ErrorCodes } from "@cairn/protocol";
+import { jsonErrorPosition } from "./json-error-position.js";
 
 /** What a user can do about a corrupt state file. */
 export const RESTORE_HINT =
@@ -51,11 +52,9 @@ export function parseJsonDocument(text: string, source: string | undefined): unk
     return JSON.parse(text) as unknown;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    // V8 reports the offset in its message ("... at position 17"); a truncated document has none.
-    const m = /position (\d+)/.exec(message);
-    const position = m ? Number(m[1]) : text.length;
+    const position = jsonErrorPosition(text);
     const { line, column } = lineColumn(text, position);
-    const truncated = m === null ? " (the document ends early: it was probably truncated)" : "";
+    const truncated = position >= text.trimEnd().length ? " (the document ends early: it was probably cut short)" : "";
     return throwError(
       stateCorrupt({ source, detail: `invalid JSON at line ${line}, column ${column} (offset ${position})${truncated}: ${message}`, cause: e }),
     );
