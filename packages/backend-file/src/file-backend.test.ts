@@ -241,6 +241,7 @@ describe("FileBackend on disk", () => {
       expect(err).toMatchObject({ code: ErrorCodes.InvalidInput });
     }
     await expect(backend.renameStack(ref, "../escape")).rejects.toMatchObject({ code: ErrorCodes.InvalidInput });
+    await expect(backend.listStacks("..")).rejects.toMatchObject({ code: ErrorCodes.InvalidInput });
     expect(await fs.readdir(join(root, "stacks"))).toEqual(["proj"]);
   });
 

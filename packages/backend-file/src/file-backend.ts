@@ -35,7 +35,7 @@ import { acquireFileLease, FileLease } from "./file-lease.js";
 import { appendHistoryRecord, listHistoryRecords } from "./history-store.js";
 import { FileJournalWriter } from "./journal-writer.js";
 import { readLease, removeLease } from "./lease-file.js";
-import { nameProblems, stackPaths, stacksDir, type StackPaths } from "./stack-paths.js";
+import { nameProblems, stackPaths, stacksDir, validateProject, type StackPaths } from "./stack-paths.js";
 import { carrySealed } from "./sealed-crypters.js";
 import { renameStackDir } from "./stack-rename.js";
 import { countResources, lastUpdateTime } from "./stack-summary.js";
@@ -70,6 +70,7 @@ export class FileBackend implements Backend {
   }
 
   async listStacks(project?: string): Promise<StackSummary[]> {
+    if (project !== undefined) validateProject(project);
     const projects = project === undefined ? await this.names(stacksDir(this.root), "project") : [project];
     const out: StackSummary[] = [];
     for (const p of projects) {

@@ -27,6 +27,15 @@ export interface LeaseResource {
   close(): Promise<void>;
 }
 
+export interface FileLeaseInit {
+  paths: StackPaths;
+  id: string;
+  info: LeaseInfo;
+  ttlMs: number;
+  clock: () => number;
+  warnings: string[];
+}
+
 export class FileLease implements Lease {
   readonly warnings: string[];
   private current: LeaseInfo;
@@ -35,17 +44,20 @@ export class FileLease implements Lease {
   private released = false;
   private readonly resources = new Set<LeaseResource>();
 
-  constructor(
-    readonly paths: StackPaths,
-    readonly id: string,
-    info: LeaseInfo,
-    private readonly ttlMs: number,
-    private readonly clock: () => number,
-    warnings: string[],
-  ) {
-    this.current = info;
-    this.warnings = warnings;
-    const every = Math.max(1, Math.floor(ttlMs / 3));
+  readonly paths: StackPaths;
+  /** Tells this lease apart from any other, even one with the same fencing token. */
+  readonly id: string;
+  private readonly ttlMs: number;
+  private readonly clock: () => number;
+
+  constructor(init: FileLeaseInit) {
+    this.paths = init.paths;
+    this.id = init.id;
+    this.ttlMs = init.ttlMs;
+    this.clock = init.clock;
+    this.current = init.info;
+    this.warnings = init.warnings;
+    const every = Math.max(1, Math.floor(this.ttlMs / 3));
     this.timer = setInterval(() => void this.heartbeat(), every);
     this.timer.unref();
   }
@@ -150,7 +162,7 @@ export async function acquireFileLease(paths: StackPaths, req: AcquireLeaseReque
     const record = newRecord(req, token, clock());
     if (!(await createLease(paths, record))) continue; // Another acquirer won; the next read names it.
     await writeCounter(paths, token);
-    return new FileLease(paths, record.id, record.info, req.ttlMs, clock, warnings);
+    return new FileLease({ paths, id: record.id, info: record.info, ttlMs: req.ttlMs, clock, warnings });
   }
   const holder = await readLease(paths);
   if (holder !== undefined) throw stackLocked(paths, holder.info);

@@ -35,15 +35,21 @@ export function nameProblems(kind: "project" | "stack", name: string): string[] 
 }
 
 export function validateRef(ref: StackRef): void {
-  const problems = [...nameProblems("project", ref.project), ...nameProblems("stack", ref.stack)];
-  if (problems.length > 0) {
-    throw new CairnError({
-      code: ErrorCodes.InvalidInput,
-      source: "user",
-      message: `invalid stack reference ${JSON.stringify(`${ref.project}/${ref.stack}`)}: ${problems.join("; ")}`,
-      hint: "use a name made of letters, digits, '-', '_' and '.'",
-    });
-  }
+  throwIfProblems(`stack reference ${JSON.stringify(`${ref.project}/${ref.stack}`)}`, [...nameProblems("project", ref.project), ...nameProblems("stack", ref.stack)]);
+}
+
+export function validateProject(project: string): void {
+  throwIfProblems(`project name ${JSON.stringify(project)}`, nameProblems("project", project));
+}
+
+function throwIfProblems(what: string, problems: string[]): void {
+  if (problems.length === 0) return;
+  throw new CairnError({
+    code: ErrorCodes.InvalidInput,
+    source: "user",
+    message: `invalid ${what}: ${problems.join("; ")}`,
+    hint: "use a name made of letters, digits, '-', '_' and '.'",
+  });
 }
 
 export function stacksDir(root: string): string {
