@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CairnError, ErrorCodes, ROOT_STACK_TYPE, type PropertyMap } from "@cairn/protocol";
 import { createProgramSource } from "./program-source.js";
@@ -98,6 +100,24 @@ describe("createProgramSource", () => {
     const m = await run(project.dir, "index.ts");
     expect(m.types()).toEqual([ROOT_STACK_TYPE, "test:index:Db"]);
     expect(stackOutputs(m)).toEqual({ dbId: "db-id" });
+  });
+
+  it("drives the project's own copy of @cairn/sdk, not Cairn's, so its resources join the run", async () => {
+    project = tempProject({
+      "package.json": JSON.stringify({ type: "module" }),
+      "index.ts": `import { CustomResource } from "@cairn/sdk";\nconst v = new CustomResource("test:index:Vault", "vault", {});\nexport const vaultId = v.id;\n`,
+    });
+    // Installed copies as published: built files only, no "development" (source) conditions.
+    for (const pkg of ["sdk", "protocol"]) {
+      const from = fileURLToPath(new URL(`../../${pkg}/`, import.meta.url));
+      const manifest = JSON.parse(readFileSync(join(from, "package.json"), "utf8")) as { exports: Record<string, Record<string, string>> };
+      for (const entry of Object.values(manifest.exports)) delete entry.development;
+      project.write({ [`node_modules/@cairn/${pkg}/package.json`]: JSON.stringify(manifest) });
+      cpSync(join(from, "dist"), join(project.dir, "node_modules/@cairn", pkg, "dist"), { recursive: true });
+    }
+    const m = await run(project.dir, "index.ts");
+    expect(m.types()).toEqual([ROOT_STACK_TYPE, "test:index:Vault"]);
+    expect(stackOutputs(m)).toEqual({ vaultId: "vault-id" });
   });
 
   it("names Cairn.yaml's main when the program file is missing", async () => {
