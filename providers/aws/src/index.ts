@@ -2,4 +2,6 @@
 // with @pulumi/aws's type tokens and property names. The provider itself is "@cairn/aws/provider".
 export * as s3 from "./s3/index.js";
 export * as ec2 from "./ec2/index.js";
+export * as sns from "./sns/index.js";
+export * as sqs from "./sqs/index.js";
 export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";

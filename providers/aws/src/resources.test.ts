@@ -68,4 +68,14 @@ describe("@cairn/aws resource classes", () => {
     const policyReg = monitor.registrations.find((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy")!;
     expect(policyReg.object["policy"]).toMatchObject({ Statement: [{ Resource: "arn:test:site/*" }] });
   });
+
+  it("register an SNS topic and an SQS queue", async () => {
+    const monitor = await runtime.setMocks(mocks, "proj", "dev");
+    const topic = new aws.sns.Topic("alerts", { displayName: "Alerts" });
+    const queue = new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 });
+    await runtime.waitForRegistrations();
+    expect((await runtime.resolveOutput(topic.arn)).value).toBe("arn:test:alerts");
+    expect((await runtime.resolveOutput(queue.visibilityTimeoutSeconds)).value).toBe(60);
+    expect(monitor.registrations.map((r) => r.type)).toEqual(expect.arrayContaining(["aws:sns/topic:Topic", "aws:sqs/queue:Queue"]));
+  });
 });

@@ -12,8 +12,11 @@ import { ec2Vpc } from "./ec2-vpc.js";
 import { s3Bucket } from "./s3-bucket.js";
 import { s3BucketObject } from "./s3-bucket-object.js";
 import { s3BucketPolicy } from "./s3-bucket-policy.js";
+import { snsTopic } from "./sns-topic.js";
+import { sqsQueue } from "./sqs-queue.js";
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
+  snsTopic, sqsQueue,
 ];

@@ -1,0 +1,2 @@
+// aws.sns: SNS resources for programs.
+export * from "./topic.js";

@@ -1,0 +1,2 @@
+// aws.sqs: SQS resources for programs.
+export * from "./queue.js";

@@ -1,0 +1,37 @@
+// aws.sqs.Queue: an SQS queue.
+import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
+import { withOutputs } from "../resource-args.js";
+
+export interface QueueArgs {
+  /** The queue name; auto-named from the resource name when unset. */
+  name?: Input<string>;
+  namePrefix?: Input<string>;
+  fifoQueue?: Input<boolean>;
+  visibilityTimeoutSeconds?: Input<number>;
+  messageRetentionSeconds?: Input<number>;
+  maxMessageSize?: Input<number>;
+  delaySeconds?: Input<number>;
+  receiveWaitTimeSeconds?: Input<number>;
+  policy?: Input<string | Record<string, unknown>>;
+  redrivePolicy?: Input<string | Record<string, unknown>>;
+  contentBasedDeduplication?: Input<boolean>;
+  tags?: Input<Record<string, Input<string>>>;
+}
+
+export class Queue extends CustomResource {
+  declare readonly name: Output<string>;
+  declare readonly fifoQueue: Output<boolean>;
+  declare readonly visibilityTimeoutSeconds: Output<number>;
+  declare readonly messageRetentionSeconds: Output<number>;
+  declare readonly delaySeconds: Output<number>;
+  declare readonly redrivePolicy: Output<string | undefined>;
+  declare readonly tags: Output<Record<string, string> | undefined>;
+  declare readonly arn: Output<string>;
+  declare readonly url: Output<string>;
+  declare readonly tagsAll: Output<Record<string, string>>;
+
+  constructor(name: string, args: QueueArgs = {}, opts: CustomResourceOptions = {}) {
+    const defaults = { name: undefined, fifoQueue: undefined, visibilityTimeoutSeconds: undefined, messageRetentionSeconds: undefined, delaySeconds: undefined, redrivePolicy: undefined };
+    super("aws:sqs/queue:Queue", name, withOutputs({ ...defaults, ...args }, ["arn", "url", "tagsAll"]), opts);
+  }
+}
