@@ -113,7 +113,7 @@ describe("dependencies through combinators", () => {
         json: jsonStringify({ x: b.size }),
         flattened: a.size.apply(() => b.label),
       };
-      for (const [k, v] of Object.entries(combos)) deps[k] = (await resolveOutput(v)).dependencies.sort();
+      for (const [k, v] of Object.entries(combos)) deps[k] = (await resolveOutput(v as Output<unknown>)).dependencies.sort();
       const c = new Thing("c", { fromA: a.label, fromBoth: interpolate`${a.label}${b.label}` });
       await resolveOutput(c.urn);
     });

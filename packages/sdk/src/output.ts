@@ -16,6 +16,7 @@ export interface OutputData<T> {
 
 const OUTPUT_BRAND: unique symbol = Symbol.for("cairn.output");
 const OUTPUT_DATA: unique symbol = Symbol.for("cairn.outputData");
+const OUTPUT_THUNK: unique symbol = Symbol.for("cairn.outputThunk");
 const noop = (): void => {};
 
 export type Input<T> = T | Promise<T> | OutputInstance<T>;
@@ -76,19 +77,23 @@ const MISUSE = (method: string): string =>
 
 class OutputImpl<T> implements OutputInstance<T> {
   declare readonly [OUTPUT_BRAND]: true;
-  declare readonly [OUTPUT_DATA]: Promise<OutputData<T>>;
+  /** The data, or undefined until a lazy Output is first used. */
+  [OUTPUT_DATA]: Promise<OutputData<T>> | undefined;
+  /** Creates the data of a lazy Output (resource properties nobody reads cost no promise). */
+  [OUTPUT_THUNK]: (() => Promise<OutputData<T>>) | undefined;
 
-  constructor(data: Promise<OutputData<T>>) {
-    Object.defineProperty(this, OUTPUT_DATA, { value: data });
+  constructor(data: Promise<OutputData<T>> | undefined, thunk?: () => Promise<OutputData<T>>) {
+    this[OUTPUT_DATA] = data;
+    this[OUTPUT_THUNK] = thunk;
     // Failures are reported to the run context where they happen; an Output nobody awaits must
     // not crash the process with an unhandled rejection.
-    data.catch(noop);
+    data?.catch(noop);
     return new Proxy(this, liftHandler) as this;
   }
 
   apply<U>(f: (value: T) => Input<U>): Output<U> {
     const ctx = currentContext();
-    const result = this[OUTPUT_DATA].then((d) => runApply(d, f, ctx?.fail.bind(ctx)));
+    const result = dataOf(this).then((d) => runApply(d, f, ctx?.fail.bind(ctx)));
     ctx?.track(result);
     return makeOutput(result);
   }
@@ -98,7 +103,7 @@ class OutputImpl<T> implements OutputInstance<T> {
   }
 
   async resources(): Promise<Set<Resource>> {
-    return new Set((await this[OUTPUT_DATA]).resources);
+    return new Set((await dataOf(this)).resources);
   }
 
   toString(): string {
@@ -112,8 +117,8 @@ class OutputImpl<T> implements OutputInstance<T> {
 Object.defineProperty(OutputImpl.prototype, OUTPUT_BRAND, { value: true });
 
 const liftHandler: ProxyHandler<OutputImpl<unknown>> = {
-  get(target, key, receiver) {
-    if (typeof key === "symbol" || key in target) return Reflect.get(target, key, receiver);
+  get(target, key) {
+    if (typeof key === "symbol" || key in target) return Reflect.get(target, key);
     // An Output is not a thenable: `await output` must not treat it as a promise.
     if (key === "then") return undefined;
     return target.apply((v) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[key]));
@@ -148,8 +153,24 @@ function applyError(err: unknown, resources: readonly Resource[]): CairnError {
   return new CairnError(urn === undefined ? init : { ...init, urn });
 }
 
+function dataOf<T>(o: OutputImpl<T>): Promise<OutputData<T>> {
+  let data = o[OUTPUT_DATA];
+  if (data === undefined) {
+    data = o[OUTPUT_THUNK]!();
+    data.catch(noop);
+    o[OUTPUT_DATA] = data;
+    o[OUTPUT_THUNK] = undefined;
+  }
+  return data;
+}
+
 export function makeOutput<T>(data: Promise<OutputData<T>>): Output<T> {
   return new OutputImpl(data) as unknown as Output<T>;
+}
+
+/** An Output whose data promise is only created when something uses it. */
+export function lazyOutput<T>(thunk: () => Promise<OutputData<T>>): Output<T> {
+  return new OutputImpl<T>(undefined, thunk) as unknown as Output<T>;
 }
 
 export function knownOutput<T>(value: T, resources: readonly Resource[] = [], secret = false): Output<T> {
@@ -162,7 +183,7 @@ export function isOutput(v: unknown): v is OutputInstance<unknown> {
 
 /** The internal state of an Output (value, known, secret, resources). */
 export function outputData<T>(o: OutputInstance<T>): Promise<OutputData<T>> {
-  return (o as unknown as { [OUTPUT_DATA]: Promise<OutputData<T>> })[OUTPUT_DATA];
+  return dataOf(o as unknown as OutputImpl<T>);
 }
 
 export function isPromiseLike(v: unknown): v is PromiseLike<unknown> {

@@ -4,6 +4,7 @@
 import {
   CairnError,
   ErrorCodes,
+  isPropertyMap,
   isProviderType,
   makeProviderReference,
   typePackage,
@@ -32,15 +33,20 @@ export interface RegisterArgs {
 export async function registerResource(res: Resource, state: ResourceState, args: RegisterArgs): Promise<Registered> {
   const ctx = state.ctx;
   try {
-    const { props, opts } = await applyTransforms(state, args.props, args.opts);
+    const { props, opts } = state.transforms.length === 0 ? args : await applyTransforms(state, args.props, args.opts);
     if (ctx.signal?.aborted) throw cancelled(state);
     const parentUrn = await parentUrnOf(state);
     const ser = await serializeProperties(state.custom ? props : {});
-    const explicit = await resolveDependsOn(opts.dependsOn);
-    const dependencies = await urnsOf(expandComponents([...explicit, ...ser.all]));
+    const explicit = opts.dependsOn === undefined ? [] : await resolveDependsOn(opts.dependsOn);
+    const deps = urnsOf(expandComponents(explicit.length === 0 ? ser.all : [...explicit, ...ser.all]));
+    const dependencies = Array.isArray(deps) ? deps : await deps;
     const propertyDependencies: Record<string, Urn[]> = {};
-    for (const [k, rs] of ser.propertyDependencies) propertyDependencies[k] = await urnsOf(rs);
-    const provider = state.custom && !isProviderType(state.type) ? await chooseProvider(state, opts) : undefined;
+    for (const [k, rs] of ser.propertyDependencies) {
+      const urns = rs.size === 0 ? [] : urnsOf(rs);
+      propertyDependencies[k] = Array.isArray(urns) ? urns : await urns;
+    }
+    const chosen = state.custom && !isProviderType(state.type) ? chooseProvider(state, opts) : undefined;
+    const provider = chosen === undefined ? undefined : await chosen;
     const sourcePosition = sourcePositionOf(args.site, ctx.rootDirectory);
     if (opts.id !== undefined && state.custom) {
       const id = await resolveId(opts.id);
@@ -66,11 +72,13 @@ export async function registerResource(res: Resource, state: ResourceState, args
       object: ser.object,
       dependencies,
       propertyDependencies,
-      ...(await optionFields(state, opts)),
     };
+    addOptionFields(req, state, opts);
+    if (opts.aliases !== undefined) req.aliases = await Promise.all(opts.aliases.map(resolveAlias));
+    if (opts.deletedWith !== undefined) req.deletedWith = (await urnsOf([opts.deletedWith]))[0]!;
     if (parentUrn !== undefined) req.parent = parentUrn;
     if (provider !== undefined) req.provider = provider;
-    const providers = await providerMap(state.providers);
+    const providers = Object.keys(state.providers).length === 0 ? undefined : await providerMap(state.providers);
     if (providers !== undefined) req.providers = providers;
     if (sourcePosition !== undefined) req.sourcePosition = sourcePosition;
     const resp = await ctx.monitor.registerResource(req);
@@ -100,10 +108,13 @@ async function applyTransforms(state: ResourceState, props: Inputs, opts: Resour
   return current;
 }
 
-async function parentUrnOf(state: ResourceState): Promise<Urn | undefined> {
-  if (state.parent !== undefined) return (await state.parent[RESOURCE_STATE].registration).urn;
+function parentUrnOf(state: ResourceState): Urn | undefined | Promise<Urn | undefined> {
+  if (state.parent !== undefined) {
+    const parent = state.parent[RESOURCE_STATE];
+    return parent.urn ?? parent.registration.then((r) => r.urn);
+  }
   if (state.isRoot) return undefined;
-  return state.ctx.rootUrn === undefined ? undefined : await state.ctx.rootUrn;
+  return state.ctx.rootUrn;
 }
 
 async function resolveDependsOn(dependsOn: ResourceOptions["dependsOn"]): Promise<Resource[]> {
@@ -127,11 +138,20 @@ function expandComponents(resources: Iterable<Resource>): Set<Resource> {
   return out;
 }
 
-async function urnsOf(resources: Iterable<Resource>): Promise<Urn[]> {
-  const list = [...resources];
-  if (list.length === 0) return [];
-  const regs = await Promise.all(list.map((r) => r[RESOURCE_STATE].registration));
-  return [...new Set(regs.map((r) => r.urn))];
+/** URNs of resources; when all are registered already (the usual case) no promise is made. */
+function urnsOf(resources: Iterable<Resource>): Urn[] | Promise<Urn[]> {
+  const urns = new Set<Urn>();
+  const waiting: Promise<Registered>[] = [];
+  for (const r of resources) {
+    const state = r[RESOURCE_STATE];
+    if (state.urn !== undefined) urns.add(state.urn);
+    else waiting.push(state.registration);
+  }
+  if (waiting.length === 0) return [...urns];
+  return Promise.all(waiting).then((regs) => {
+    for (const r of regs) urns.add(r.urn);
+    return [...urns];
+  });
 }
 
 async function resolveId(id: NonNullable<ResourceOptions["id"]>): Promise<string> {
@@ -145,11 +165,13 @@ export async function providerReference(p: ProviderResource): Promise<ProviderRe
   return makeProviderReference(r.urn, r.id === undefined || r.id === "" ? UNKNOWN_PROVIDER_ID : r.id);
 }
 
-async function chooseProvider(state: ResourceState, opts: ResourceOptions): Promise<ProviderReference | undefined> {
+function chooseProvider(state: ResourceState, opts: ResourceOptions): Promise<ProviderReference> | undefined {
   const pkg = typePackage(state.type);
   let p = opts.provider;
   if (p !== undefined && p.pkg !== pkg) {
-    await state.ctx.monitor.log({ level: "warning", message: `${state.type} "${state.name}": the provider option is for package "${p.pkg}", not "${pkg}"; it is ignored` });
+    const ctx = state.ctx;
+    const warned = ctx.monitor.log({ level: "warning", message: `${state.type} "${state.name}": the provider option is for package "${p.pkg}", not "${pkg}"; it is ignored` });
+    ctx.track(warned, true);
     p = undefined;
   }
   p ??= state.providers[pkg];
@@ -164,8 +186,8 @@ async function providerMap(bag: Record<string, ProviderResource>): Promise<Recor
   return out;
 }
 
-async function optionFields(state: ResourceState, opts: ResourceOptions): Promise<Partial<RegisterResourceRequest>> {
-  const f: Partial<RegisterResourceRequest> = {};
+/** Copies the option values that need no resolving (aliases and deletedWith are resolved by the caller). */
+function addOptionFields(f: RegisterResourceRequest, state: ResourceState, opts: ResourceOptions): void {
   const protect = opts.protect ?? state.protect;
   if (protect !== undefined) f.protect = protect;
   const retain = opts.retainOnDelete ?? state.retainOnDelete;
@@ -173,14 +195,11 @@ async function optionFields(state: ResourceState, opts: ResourceOptions): Promis
   if (opts.deleteBeforeReplace !== undefined) f.deleteBeforeReplace = opts.deleteBeforeReplace;
   if (opts.ignoreChanges !== undefined) f.ignoreChanges = opts.ignoreChanges;
   if (opts.replaceOnChanges !== undefined) f.replaceOnChanges = opts.replaceOnChanges;
-  if (opts.aliases !== undefined) f.aliases = await Promise.all(opts.aliases.map(resolveAlias));
-  if (opts.deletedWith !== undefined) f.deletedWith = (await opts.deletedWith[RESOURCE_STATE].registration).urn;
   if (opts.customTimeouts !== undefined) f.customTimeouts = opts.customTimeouts;
   if (opts.import !== undefined) f.importId = opts.import;
   if (opts.additionalSecretOutputs !== undefined) f.additionalSecretOutputs = opts.additionalSecretOutputs;
   if (opts.version !== undefined) f.version = opts.version;
   if (opts.pluginDownloadURL !== undefined) f.pluginDownloadURL = opts.pluginDownloadURL;
-  return f;
 }
 
 async function resolveAlias(alias: NonNullable<ResourceOptions["aliases"]>[number]): Promise<AliasSpec> {
@@ -203,8 +222,7 @@ export function registerOutputs(res: Resource, outputs: Inputs | Promise<Inputs>
   const done = (async () => {
     const { urn } = await state.registration;
     const value = await serializeValue(outputs, new Set(), "");
-    await ctx.monitor.registerResourceOutputs({ urn, outputs: value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, never>) : {} });
+    await ctx.monitor.registerResourceOutputs({ urn, outputs: isPropertyMap(value) ? value : {} });
   })();
-  done.catch((e: unknown) => ctx.fail(e));
-  ctx.track(done);
+  ctx.track(done, true);
 }

@@ -2,7 +2,7 @@
 // provider), ComponentResource (groups children), ProviderResource (an explicit provider). The
 // constructor starts the registration and exposes `urn`, `id` and one Output per input key.
 import { CairnError, ErrorCodes, PROVIDER_TYPE_PREFIX, type Urn } from "@cairn/protocol";
-import { makeOutput, type Input, type Inputs, type Output, type OutputData } from "./output.js";
+import { lazyOutput, type Input, type Inputs, type Output, type OutputData } from "./output.js";
 import { registerResource, registerOutputs } from "./register.js";
 import { RESOURCE_STATE, type Registered, type ResourceStateView } from "./resource-internals.js";
 import type { ResourceOptions, ResourceTransform } from "./resource-options.js";
@@ -39,7 +39,7 @@ export abstract class Resource {
     if (typeof type !== "string" || type === "") throw invalidResource(`a resource type must be a non-empty string (got ${JSON.stringify(type)})`);
     if (typeof name !== "string" || name === "") throw invalidResource(`resource ${type} needs a non-empty string name (got ${JSON.stringify(name)})`);
     const ctx = requireContext(`new ${type}("${name}")`);
-    const site = captureSite(new.target);
+    const site = internal.root === true ? {} : captureSite(new.target);
     const parentState = opts.parent?.[RESOURCE_STATE];
     if (opts.parent !== undefined && parentState === undefined) {
       throw invalidResource(`the parent option of ${type} "${name}" is not a Cairn resource`);
@@ -51,7 +51,7 @@ export abstract class Resource {
       custom,
       parent: opts.parent,
       providers: providerBag(parentState?.providers, opts, custom),
-      transforms: opts.transforms === undefined ? (parentState?.transforms ?? []) : [...opts.transforms, ...(parentState?.transforms ?? [])],
+      transforms: inheritTransforms(opts.transforms, parentState?.transforms ?? ctx.stackTransforms),
       protect: opts.protect ?? parentState?.protect,
       retainOnDelete: opts.retainOnDelete ?? parentState?.retainOnDelete,
       isRoot: internal.root === true,
@@ -63,14 +63,14 @@ export abstract class Resource {
     parentState?.children.push(this);
     const registration = registerResource(this, state, { props, opts, site });
     state.registration = registration;
-    registration.catch((e: unknown) => ctx.fail(e));
-    ctx.track(registration);
-    this.urn = makeOutput(registration.then((r) => ({ value: r.urn, known: true, secret: false, resources: [this] })));
+    ctx.track(registration, true);
+    const self = [this];
+    this.urn = lazyOutput(() => registration.then((r) => ({ value: r.urn, known: true, secret: false, resources: self })));
     if (custom) {
-      const self = this as Record<string, unknown>;
+      const target = this as Record<string, unknown>;
       for (const key of Object.keys(props)) {
         if (key === "urn" || key === "id") continue;
-        self[key] = makeOutput(registration.then((r) => propertyData(r.object[key], [this], ctx.dryRun)));
+        target[key] = lazyOutput(() => registration.then((r) => propertyData(r.object[key], self, ctx.dryRun)));
       }
     }
   }
@@ -78,6 +78,11 @@ export abstract class Resource {
 
 function invalidResource(message: string): CairnError {
   return new CairnError({ code: ErrorCodes.InvalidInput, source: "user", message });
+}
+
+function inheritTransforms(own: ResourceTransform[] | undefined, inherited: ResourceTransform[]): ResourceTransform[] {
+  if (own === undefined || own.length === 0) return inherited.length === 0 ? inherited : [...inherited];
+  return [...own, ...inherited];
 }
 
 function providerBag(inherited: Record<string, ProviderResource> | undefined, opts: ResourceOptions, custom: boolean): Record<string, ProviderResource> {
@@ -99,10 +104,12 @@ export class CustomResource extends Resource {
   constructor(type: string, name: string, props: Inputs = {}, opts: ResourceOptions = {}) {
     super(type, name, true, props, opts);
     const state = this[RESOURCE_STATE];
-    this.id = makeOutput(state.registration.then((r): OutputData<string> => {
-      const known = r.id !== undefined && (r.id !== "" || !state.ctx.dryRun);
-      return { value: known ? r.id : undefined, known, secret: false, resources: [this] };
-    }));
+    this.id = lazyOutput(() =>
+      state.registration.then((r): OutputData<string> => {
+        const known = r.id !== undefined && (r.id !== "" || !state.ctx.dryRun);
+        return { value: known ? r.id : undefined, known, secret: false, resources: [this] };
+      }),
+    );
   }
 
   static isInstance(v: unknown): v is CustomResource {
@@ -112,7 +119,7 @@ export class CustomResource extends Resource {
 
 /** A logical group of child resources; it has no provider and no cloud representation. */
 export class ComponentResource<TData = unknown> extends Resource {
-  constructor(type: string, name: string, _args: Inputs = {}, opts: ResourceOptions = {}) {
+  constructor(type: string, name: string, _args: object = {}, opts: ResourceOptions = {}) {
     super(type, name, false, {}, opts);
   }
 

@@ -3,6 +3,7 @@
 // program has settled. Held in an AsyncLocalStorage; setMocks may also install a default context.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { CairnError, ErrorCodes, type ResourceMonitor, type Urn } from "@cairn/protocol";
+import type { ResourceTransform } from "./resource-options.js";
 
 export interface RunContextInit {
   monitor: ResourceMonitor;
@@ -31,6 +32,8 @@ export class RunContext {
   /** Set when the run is cancelled; registrations started afterwards fail. */
   signal: AbortSignal | undefined;
   readonly errors: unknown[] = [];
+  /** Transforms for every resource of the stack (runtime.registerResourceTransform). */
+  readonly stackTransforms: ResourceTransform[] = [];
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
 
@@ -46,8 +49,11 @@ export class RunContext {
     this.configSetCommand = init.configSetCommand ?? "cairn config set";
   }
 
-  /** Counts `p` as outstanding work until it settles. Failures are the caller's to record. */
-  track(p: Promise<unknown>): void {
+  /**
+   * Counts `p` as outstanding work until it settles. With `recordFailure` its rejection fails
+   * the run; otherwise failures are the caller's to record.
+   */
+  track(p: Promise<unknown>, recordFailure = false): void {
     this.pending++;
     const done = (): void => {
       this.pending--;
@@ -57,7 +63,7 @@ export class RunContext {
         for (const w of waiters) w();
       }
     };
-    p.then(done, done);
+    p.then(done, recordFailure ? (e: unknown) => (this.fail(e), done()) : done);
   }
 
   /** Records an error that must fail the run (apply callbacks, registrations, logs). */

@@ -79,7 +79,8 @@ export interface SerializedProperties {
 export async function serializeProperties(props: Record<string, unknown>): Promise<SerializedProperties> {
   const keys = Object.keys(props);
   const depSets = keys.map(() => new Set<Resource>());
-  const values = await Promise.all(keys.map((k, i) => serializeValue(props[k], depSets[i]!, k)));
+  // Plain scalars (most inputs) need no promise of their own.
+  const values = await Promise.all(keys.map((k, i) => (isScalar(props[k]) ? (props[k] as PropertyValue | undefined) : serializeValue(props[k], depSets[i]!, k))));
   const object: PropertyMap = {};
   const propertyDependencies = new Map<string, Set<Resource>>();
   const all = new Set<Resource>();
@@ -90,6 +91,10 @@ export async function serializeProperties(props: Record<string, unknown>): Promi
     for (const r of depSets[i]!) all.add(r);
   });
   return { object, propertyDependencies, all };
+}
+
+function isScalar(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === "string" || typeof v === "boolean" || typeof v === "number";
 }
 
 /** Output data for one property of a registration response. */

@@ -1,5 +1,8 @@
-// Cheap capture of where the user's `new X(...)` call is: the raw V8 stack is captured at
-// construction and only formatted when the registration is sent, skipping the SDK's own frames.
+// Cheap capture of where the user's `new X(...)` call is. At construction only a few structured
+// V8 call sites are taken (no string formatting); the SDK's own frames are skipped. The chosen
+// frame is formatted when the registration is sent, through the installed stack formatter (so
+// tools that map TypeScript positions still apply) or Node's source maps.
+import { findSourceMap } from "node:module";
 import { isAbsolute, relative, dirname, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourcePosition } from "@cairn/protocol";
@@ -7,56 +10,68 @@ import type { SourcePosition } from "@cairn/protocol";
 const SDK_DIR = dirname(fileURLToPath(import.meta.url)) + sep;
 const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
 
+type Formatter = (err: Error, sites: NodeJS.CallSite[]) => unknown;
+
 export interface CapturedSite {
-  stack?: string;
-  /** The constructed class (`new.target`): its constructor chain frames are skipped too. */
-  target?: abstract new (...args: never[]) => unknown;
+  site?: NodeJS.CallSite;
+  /** The stack formatter installed when the site was captured (e.g. a source-map tool's). */
+  formatter?: Formatter;
 }
 
-export function captureSite(target?: CapturedSite["target"]): CapturedSite {
-  const holder: CapturedSite = target === undefined ? {} : { target };
+const collect: Formatter = (_err, sites) => sites;
+
+/** Captures the call site of `new target(...)`: frames up to target's constructor are left out. */
+export function captureSite(target?: abstract new (...args: never[]) => unknown): CapturedSite {
+  const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 24;
-  Error.captureStackTrace(holder, captureSite);
-  Error.stackTraceLimit = limit;
-  return holder;
+  const formatter = Error.prepareStackTrace as Formatter | undefined;
+  Error.stackTraceLimit = 4;
+  Error.prepareStackTrace = collect as typeof Error.prepareStackTrace;
+  try {
+    Error.captureStackTrace(holder, (target ?? captureSite) as (...args: never[]) => unknown);
+    const sites = holder.stack as NodeJS.CallSite[] | undefined;
+    const site = sites?.find((s) => {
+      const file = s.getFileName();
+      return file !== undefined && file !== null && !isSdkFile(file.startsWith("file://") ? fileURLToPath(file) : file);
+    });
+    return site === undefined ? {} : formatter === undefined ? { site } : { site, formatter };
+  } finally {
+    Error.prepareStackTrace = formatter as typeof Error.prepareStackTrace;
+    Error.stackTraceLimit = limit;
+  }
 }
 
-function isSdkFrame(file: string): boolean {
+function isSdkFile(file: string): boolean {
   if (file.startsWith("node:") || file.includes(`${sep}node_modules${sep}`)) return true;
   if (!file.startsWith(SDK_DIR)) return false;
   return !file.includes(`${sep}__fixtures__${sep}`) && !/\.test\.[cm]?[jt]s$/.test(file);
 }
 
-/** The first frame outside the SDK, relative to rootDirectory when inside it. */
-export function sourcePositionOf(site: CapturedSite, rootDirectory: string | undefined): SourcePosition | undefined {
-  const lines = site.stack?.split("\n") ?? [];
-  const chain = constructorNames(site.target);
-  let inChain = true;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    const m = FRAME.exec(line);
-    if (m === null) continue;
-    let file = m[1]!;
-    if (file.startsWith("file://")) file = fileURLToPath(file);
-    if (!isAbsolute(file) || isSdkFrame(file)) continue;
-    // Frames of the resource's own subclass constructors (super calls) are not the call site.
-    const ctor = /^at new ([\w$]+) /.exec(line);
-    if (inChain && ctor !== null && chain.has(ctor[1]!)) continue;
-    inChain = false;
-    if (rootDirectory !== undefined) {
-      const rel = relative(rootDirectory, file);
-      if (!rel.startsWith("..") && !isAbsolute(rel)) file = rel.split(sep).join("/");
-    }
-    return { file, line: Number(m[2]), column: Number(m[3]) };
+/** The captured position, relative to rootDirectory when inside it. */
+export function sourcePositionOf(captured: CapturedSite, rootDirectory: string | undefined): SourcePosition | undefined {
+  const raw = captured.site === undefined ? undefined : locate(captured.site, captured.formatter);
+  if (raw === undefined) return undefined;
+  let file = raw.file.startsWith("file://") ? fileURLToPath(raw.file) : raw.file;
+  if (rootDirectory !== undefined && isAbsolute(file)) {
+    const rel = relative(rootDirectory, file);
+    if (!rel.startsWith("..") && !isAbsolute(rel)) file = rel.split(sep).join("/");
   }
-  return undefined;
+  return { file, line: raw.line, column: raw.column };
 }
 
-function constructorNames(target: CapturedSite["target"]): Set<string> {
-  const names = new Set<string>();
-  for (let c: unknown = target; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    if ((c as { name: string }).name !== "") names.add((c as { name: string }).name);
+function locate(site: NodeJS.CallSite, formatter: Formatter | undefined): { file: string; line: number; column: number } | undefined {
+  if (formatter !== undefined) {
+    const text = formatter(new Error(), [site]);
+    const m = typeof text === "string" ? FRAME.exec(text.trim().split("\n").pop()!.trim()) : null;
+    if (m !== null) return { file: m[1]!, line: Number(m[2]), column: Number(m[3]) };
   }
-  return names;
+  const file = site.getFileName();
+  const line = site.getLineNumber();
+  const column = site.getColumnNumber() ?? 1;
+  if (file === undefined || file === null || line === null) return undefined;
+  const entry = !process.sourceMapsEnabled ? undefined : findSourceMap(file)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+  if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
+    return { file: entry.originalSource, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+  }
+  return { file, line, column };
 }

@@ -119,4 +119,17 @@ describe("setMocks with Pulumi-style programs", () => {
     expect(await ref.getOutputDetails("token")).toEqual({ secretValue: "t0k" });
     expect(await ref.getOutputDetails("vpcId")).toEqual({ value: "vpc-1" });
   });
+
+  it("routes invoke to mocks.call and applies stack-wide transforms", async () => {
+    const monitor = await runtime.setMocks(mocks(), "proj", "dev");
+    expect(await runtime.invoke("aws:ec2/getAmi:getAmi", { owners: ["amazon"], filter: cairn.secret("x") })).toEqual({
+      token: "aws:ec2/getAmi:getAmi",
+      echoed: { owners: ["amazon"], filter: "x" },
+    });
+    runtime.registerResourceTransform((a) => ({ props: { ...a.props, tagged: true }, opts: { ...a.opts, protect: true } }));
+    const { Bucket } = await import("../__fixtures__/cloud.js");
+    new Bucket("transformed");
+    await runtime.waitForRegistrations();
+    expect(monitor.registrations.find((r) => r.name === "transformed")).toMatchObject({ object: { tagged: true }, protect: true });
+  });
 });
