@@ -16,7 +16,16 @@ export function defaultDiff(req: { olds: PropertyMap; news: PropertyMap; canUpda
 }
 
 /** A DiffResponse with detailed per-key kinds. */
-export function diffResponse(req: { olds: PropertyMap; news: PropertyMap; diffs: string[]; replaces: string[]; stables?: string[]; deleteBeforeReplace?: boolean }): DiffResponse {
+export function diffResponse(req: {
+  olds: PropertyMap;
+  news: PropertyMap;
+  diffs: string[];
+  replaces: string[];
+  /** The provider says something changed even where the inputs look the same. */
+  changed?: boolean;
+  stables?: string[];
+  deleteBeforeReplace?: boolean;
+}): DiffResponse {
   const replaces = new Set(req.replaces);
   const detailedDiff: Record<string, PropertyDiff> = {};
   for (const k of req.diffs) {
@@ -24,7 +33,7 @@ export function diffResponse(req: { olds: PropertyMap; news: PropertyMap; diffs:
     detailedDiff[k] = { kind: replaces.has(k) ? `${base}-replace` : base, inputDiff: true };
   }
   return {
-    changes: req.diffs.length > 0 || replaces.size > 0 ? "some" : "none",
+    changes: req.changed || req.diffs.length > 0 || replaces.size > 0 ? "some" : "none",
     diffs: req.diffs,
     detailedDiff,
     ...(replaces.size > 0 ? { replaces: [...replaces] } : {}),

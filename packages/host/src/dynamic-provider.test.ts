@@ -109,6 +109,13 @@ describe("createDynamicProvider with a full provider", () => {
     expect(await diff(olds)).toEqual({ changes: "none" });
   });
 
+  it("reports a change the user's diff found in the outputs even when the inputs are equal", async () => {
+    const olds = { ...base, size: 1 };
+    const drifted = await provider.diff({ urn: URN, type: TYPE, id: "disk-1", olds: { ...olds, size: 4 }, oldInputs: olds, news: olds, ignoreChanges: [] });
+    expect(drifted).toMatchObject({ changes: "some", diffs: [] });
+    expect(drifted.replaces).toBeUndefined();
+  });
+
   it("updates, reads (a vanished resource has no id) and deletes through the user's methods", async () => {
     const olds = { ...base, size: 1, path: "/dev/disk1" };
     const up = await provider.update({ urn: URN, type: TYPE, id: "disk-1", olds, oldInputs: base, news: { ...base, size: 5 }, ignoreChanges: [], preview: false });

@@ -77,8 +77,9 @@ export function createDynamicProvider(req: DynamicProviderRequest): Provider {
       const changed = res.changes ?? true;
       const replaces = res.replaces ?? [];
       if (!changed && replaces.length === 0) return { changes: "none" };
+      // Without update, any change replaces: name the changed keys (or __provider when none differ).
       const mustReplace = !canUpdate && replaces.length === 0 ? (diffs.length > 0 ? diffs : [PROVIDER_KEY]) : replaces;
-      return diffResponse({ olds: r.oldInputs, news: r.news, diffs: diffs.length > 0 ? diffs : mustReplace, replaces: mustReplace, stables: res.stables, deleteBeforeReplace: res.deleteBeforeReplace });
+      return diffResponse({ olds: r.oldInputs, news: r.news, diffs, replaces: mustReplace, changed: true, stables: res.stables, deleteBeforeReplace: res.deleteBeforeReplace });
     },
 
     create: async (r) => {
