@@ -89,9 +89,9 @@ export class FileBackend implements Backend {
 
   async createStack(ref: StackRef): Promise<void> {
     const paths = stackPaths(this.root, ref);
-    await fs.mkdir(dirname(paths.dir), { recursive: true });
+    await fs.mkdir(dirname(paths.dir), { recursive: true, mode: 0o700 });
     try {
-      await fs.mkdir(paths.dir);
+      await fs.mkdir(paths.dir, { mode: 0o700 });
     } catch (e) {
       if (!isErrno(e, "EEXIST")) throw e;
       throw new CairnError({ code: ErrorCodes.StackExists, source: "user", message: `stack ${paths.label} already exists in ${this.url}` });

@@ -86,6 +86,8 @@ export async function writeHeartbeat(paths: StackPaths, id: string, at: number, 
  * renamed aside, so two removers never both succeed; a lease removed by mistake is put back.
  */
 export async function removeLease(paths: StackPaths, id?: string): Promise<LeaseRecord | undefined> {
+  // Cheap check first: moving another holder's lease aside, even briefly, could let a third in.
+  if (id !== undefined && (await readLeaseId(paths)) !== id) return undefined;
   const aside = tempPathFor(paths.lease);
   try {
     await fs.rename(paths.lease, aside);
@@ -110,6 +112,15 @@ export async function removeLease(paths: StackPaths, id?: string): Promise<Lease
   await fs.rm(aside, { force: true });
   await removeHeartbeat(paths, record?.id);
   return record;
+}
+
+async function readLeaseId(paths: StackPaths): Promise<string | undefined> {
+  const text = await readIfExists(paths.lease);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Partial<LeaseRecord>).id;
+  } catch {
+    return undefined;
+  }
 }
 
 async function removeHeartbeat(paths: StackPaths, id: string | undefined): Promise<void> {
