@@ -1,5 +1,6 @@
 // The `cairn` command tree (commander). Each action imports its command module only when it runs,
 // so start-up stays lean; every action returns an exit code, and errors become a clear message.
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { CliContext } from "./cli-context.js";
 import type { ExitCodeValue } from "./exit-codes.js";
@@ -16,6 +17,11 @@ function stackOpt(cmd: Command): Command {
 export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command("cairn").description("Cairn: infrastructure as code in TypeScript").version(CLI_VERSION, "--version").showHelpAfterError();
   program.exitOverride();
+  program.option("-C, --cwd <dir>", "run as if started in this directory");
+  program.hook("preAction", () => {
+    const dir = program.opts<{ cwd?: string }>().cwd;
+    if (dir !== undefined) ctx.cwd = resolve(ctx.cwd, dir);
+  });
   // Wraps an action: runs it and records its exit code.
   const run = <A extends unknown[]>(f: (...a: A) => Promise<ExitCodeValue> | ExitCodeValue) => async (...a: A) => setExit(await f(...a));
   const ops = () => import("./commands/operations.js");
