@@ -101,3 +101,21 @@ describe("deletes", () => {
     expect(w.names()).toEqual(["a", "b"]);
   });
 });
+
+describe("delete-before-replace dependents", () => {
+  it("deletes a dependent that must be replaced before the resource it depends on, then recreates both", async () => {
+    const w = new World({ replaceOnChanges: ["zone", "ref"] });
+    const decls = (zone: string) => [
+      { name: "a", inputs: { zone }, deleteBeforeReplace: true },
+      { name: "b", inputs: { ref: `${zone}-ref` }, deps: ["a"], propDeps: { ref: ["a"] } },
+      { name: "c", inputs: { other: 1 }, deps: ["a"] },
+    ];
+    await w.up(decls("z1"));
+    const res = await w.up(decls("z2"));
+    expect(res.result).toBe("succeeded");
+    expect(w.provider.mutations().slice(3)).toEqual(["delete b", "delete a", "create a", "create b"]);
+    expect(w.names()).toEqual(["a", "b", "c"]);
+    expect(w.state.resources.some((r) => r.pendingReplacement)).toBe(false);
+    expect(w.cloud.resources.size).toBe(3);
+  });
+});

@@ -7,6 +7,7 @@ import type { DeploymentContext } from "./context.js";
 import { currentSnapshot } from "./current-state.js";
 import { detailedDiff } from "./diff.js";
 import { ForcedAbort, callProvider } from "./provider-call.js";
+import { dependentsToReplace } from "./replace-dependents.js";
 import type { Step } from "./step.js";
 
 /** True for resources whose steps touch only state (components, the root stack, provider resources, `get` reads). */
@@ -151,7 +152,14 @@ async function runCreateThenMark(ctx: DeploymentContext, old: ResourceState, pla
 
 /** Delete-before-replace: delete the old resource (kept as a placeholder), then create the new one in its place. */
 async function runDeleteThenCreate(ctx: DeploymentContext, old: ResourceState, planned: ResourceState): Promise<ResourceState> {
-  if (!old.pendingReplacement) await deleteInCloud(ctx, old, { ...old, pendingReplacement: true });
+  if (!old.pendingReplacement) {
+    for (const d of await dependentsToReplace(ctx, old)) {
+      const placeholder: ResourceState = { ...d, pendingReplacement: true };
+      await deleteInCloud(ctx, d, placeholder);
+      ctx.old.set(d.urn, placeholder);
+    }
+    await deleteInCloud(ctx, old, { ...old, pendingReplacement: true });
+  }
   return runCreate(ctx, planned, { replacing: { urn: old.urn } });
 }
 

@@ -24,6 +24,8 @@ export interface Decl extends RegisterResourceOptions {
   deps?: string[];
   /** Names of declarations this one depends on without waiting for them (URN-only dependencies). */
   dependsOnUrn?: string[];
+  /** For each input property, the names of the declarations its value came from. */
+  propDeps?: Record<string, string[]>;
   /** Name of the parent declaration (default: the root stack). */
   parent?: string;
   custom?: boolean;
@@ -44,7 +46,7 @@ export function program(decls: Decl[], outputs: PropertyMap = {}): ProgramSource
         const deps = await Promise.all((d.deps ?? []).map((n) => done.get(n) as Promise<{ urn: Urn }>));
         const parent = d.parent ? (await done.get(d.parent))?.urn : root.urn;
         const provider = d.provider ? await done.get(d.provider) : undefined;
-        const { name, type, inputs, deps: _deps, parent: _p, custom, provider: _pr, readId, dependsOnUrn, ...options } = d;
+        const { name, type, inputs, deps: _deps, parent: _p, custom, provider: _pr, readId, dependsOnUrn, propDeps, ...options } = d;
         const urnDeps = (dependsOnUrn ?? []).map((n) => urn(n));
         if (readId !== undefined) {
           const r = await monitor.readResource({ type: type ?? TYPE, name, id: readId, properties: inputs ?? {}, dependencies: deps.map((x) => x.urn), ...(parent ? { parent } : {}) });
@@ -57,7 +59,7 @@ export function program(decls: Decl[], outputs: PropertyMap = {}): ProgramSource
           custom: custom ?? true,
           object: inputs ?? {},
           dependencies: [...deps.map((x) => x.urn), ...urnDeps],
-          propertyDependencies: {},
+          propertyDependencies: Object.fromEntries(Object.entries(propDeps ?? {}).map(([k, names]) => [k, names.map((n) => urn(n))])),
           ...(parent ? { parent } : {}),
           ...(provider ? { provider: `${provider.urn}::${provider.id}` } : {}),
         });
