@@ -34,7 +34,8 @@ export async function resolve(specifier, context, nextResolve) {
     result = await nextResolve(specifier, context);
   } catch (err) {
     if (!isCairnPackage(specifier) || !err || err.code !== "ERR_MODULE_NOT_FOUND") throw err;
-    result = await nextResolve(specifier, { ...context, parentURL: fallbackParentURL });
+    // Cairn's own copy; when Cairn has none either, the project's error is the one to show.
+    result = await nextResolve(specifier, { ...context, parentURL: fallbackParentURL }).catch(() => { throw err; });
   }
   if (!result.url.startsWith("file:") || result.url.includes("/node_modules/") || !isLocal(specifier)) return result;
   const own = runOf(result.url);

@@ -37,7 +37,7 @@ export function toProgramError(err: unknown, rootDirectory: string | undefined):
   // The SDK wraps a plain error in ProgramFailed with the original as `cause`: its stack is the user's.
   const origin = coded === undefined ? err : coded.code === ErrorCodes.ProgramFailed ? (err as { cause?: unknown }).cause : undefined;
   const frames = origin instanceof Error && !isCoded(origin) ? userFrames(origin.stack ?? "", rootDirectory) : [];
-  if (coded !== undefined && frames.length === 0) return coded;
+  if (coded !== undefined && frames.length === 0 && (coded.hint !== undefined || !isMissingModule(origin))) return coded;
   const message = coded?.message ?? `the program failed: ${err instanceof Error ? err.message : String(err)}`;
   const first = frames[0];
   const where = first === undefined ? "" : ` (at ${first.file}:${first.line}:${first.column})`;
@@ -46,10 +46,15 @@ export function toProgramError(err: unknown, rootDirectory: string | undefined):
     code: coded?.code ?? ErrorCodes.ProgramFailed,
     source: coded?.source ?? "user",
     message: `${message}${where}${trace}`,
-    hint: coded?.hint ?? (first === undefined ? "see the error above" : `see ${first.file} line ${first.line}`),
+    hint: coded?.hint ?? (isMissingModule(origin) ? "a module the program imports is not installed: add it to the project's dependencies and run `npm install`" : first === undefined ? "see the error above" : `see ${first.file} line ${first.line}`),
     ...(coded?.urn === undefined ? {} : { urn: coded.urn }),
     cause: err,
   });
+}
+
+function isMissingModule(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND";
 }
 
 function isCoded(e: Error): boolean {

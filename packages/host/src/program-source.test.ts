@@ -102,6 +102,18 @@ describe("createProgramSource", () => {
     expect(stackOutputs(m)).toEqual({ dbId: "db-id" });
   });
 
+  it("reports a package neither the project nor Cairn has as the program's own import error", async () => {
+    project = tempProject({
+      "package.json": JSON.stringify({ type: "module" }),
+      "index.ts": `import { Thing } from "@cairn/not-a-package";\nexport const t = Thing;\n`,
+    });
+    const e = await runFailing(project.dir, "index.ts", recordingMonitor());
+    expect(e.code).toBe(ErrorCodes.ProgramFailed);
+    expect(e.message).toContain("@cairn/not-a-package");
+    expect(e.message).toContain(`${project.dir}/index.ts`);
+    expect(e.hint).toContain("npm install");
+  });
+
   it("drives the project's own copy of @cairn/sdk, not Cairn's, so its resources join the run", async () => {
     project = tempProject({
       "package.json": JSON.stringify({ type: "module" }),
