@@ -41,8 +41,9 @@ export async function withLease<T>(stack: Stack, operation: string, emit: ((e: E
 }
 
 /** The stack's current state: checkpoint plus any journal not yet compacted. */
-export async function loadCurrentState(stack: { workspace: Stack["workspace"]; ref: StackRef }, decrypter: Decrypter): Promise<Snapshot> {
+export async function loadCurrentState(stack: { workspace: Stack["workspace"]; ref: StackRef }, decrypter: Decrypter, emit?: (e: EngineEvent) => void): Promise<Snapshot> {
   const loaded = await stack.workspace.ctx.backend.loadState(stack.ref, decrypter);
+  for (const w of loaded.warnings ?? []) emit?.({ code: "diagnostic", level: "warning", message: w, time: stack.workspace.ctx.clock() });
   return replay(loaded.snapshot, loaded.journal);
 }
 
@@ -88,7 +89,7 @@ export function resolveResourceRefs(list: string[] | undefined, base: Snapshot, 
 async function runWith(stack: Stack, req: OperationRequest, manager: SecretsManager, lease: Lease | undefined): Promise<OperationResult> {
   const ctx = stack.workspace.ctx;
   const startTime = ctx.clock();
-  const base = await loadCurrentState(stack, manager);
+  const base = await loadCurrentState(stack, manager, req.onEvent);
   const settings = stack.settings();
   const config = resolveConfig({ project: ctx.project.name, config: settings.config, decrypter: manager, ...(ctx.project.config ? { defaults: ctx.project.config } : {}) });
   const program = programFor(stack, req);

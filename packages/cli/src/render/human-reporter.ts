@@ -71,6 +71,11 @@ export class HumanReporter {
       out.write(`\n${result.dryRun ? "Planned changes" : "Changes"}:\n`);
       for (const s of changed) for (const l of stepDiffText(s, { showSecrets: this.opts.showSecrets })) out.write(`  ${l}\n`);
     }
+    const notes = this.diagnostics.filter((d) => d.level === "warning" || (d.level === "info" && !d.urn));
+    if (this.opts.live && notes.length > 0) {
+      out.write("\nDiagnostics:\n");
+      for (const d of notes) out.write(`  ${d.level}: ${d.message}\n`);
+    }
     writeOutputs(out, result.outputs, this.opts.showSecrets ?? false);
     writeErrors(out, result.error, this.rows, this.diagnostics, result.steps);
     out.write(`\n${result.dryRun ? "Preview" : "Resources"}: ${summaryLine({ counts: result.counts, durationMs: result.durationMs, dryRun: result.dryRun })}\n`);
