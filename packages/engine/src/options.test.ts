@@ -149,3 +149,14 @@ describe("ignoreChanges, reads, stack references, explicit providers, timeouts",
     expect(program([])).toBeTypeOf("function");
   });
 });
+
+describe("cairn import", () => {
+  it("adopts the cloud resource's inputs when the registration declares none", async () => {
+    const w = new World();
+    w.cloud.resources.set("ext-2", { id: "ext-2", urn: "x", type: TYPE, inputs: { v: 7 }, outputs: { v: 7 } });
+    const res = await w.run("import", program([{ name: "adopted", importId: "ext-2" }]));
+    expect(res.result).toBe("succeeded");
+    expect(w.resource("adopted")).toMatchObject({ id: "ext-2", inputs: { v: 7 }, outputs: { v: 7 } });
+    expect(w.provider.mutations()).toEqual([]);
+  });
+});

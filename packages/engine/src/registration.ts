@@ -135,7 +135,7 @@ export async function planRegistration(env: RegistrationEnv, urn: Urn, req: Regi
     planned.outputs = old.outputs;
   }
   const targeted = env.targets.allows(urn, planned.dependencies);
-  return generateStep({
+  const step = generateStep({
     planned,
     targeted,
     ...(old ? { old } : {}),
@@ -144,10 +144,18 @@ export async function planRegistration(env: RegistrationEnv, urn: Urn, req: Regi
     ...(req.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: req.deleteBeforeReplace } : {}),
     forceReplace: env.targets.forceReplace(urn) || (old !== undefined && env.targets.forceReplace(old.urn)),
   });
+  if (step.op === "import" && adopts(env, req)) step.adopt = true;
+  return step;
+}
+
+/** `cairn import` registers resources with no inputs: they adopt what the cloud has. */
+function adopts(env: RegistrationEnv, req: RegisterResourceRequest): boolean {
+  return env.ctx.req.kind === "import" && req.importId !== undefined && Object.keys(req.object).length === 0;
 }
 
 async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: ResourceState, old: ResourceState | undefined, req: RegisterResourceRequest): Promise<DiffResponse | undefined> {
   const { ctx } = env;
+  if (adopts(env, req) && !old) return undefined;
   const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
   const checked = await provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, ctx.force);
   if (checked.failures && checked.failures.length > 0) throw checkFailed(planned.urn, checked.failures);

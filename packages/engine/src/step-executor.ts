@@ -205,6 +205,11 @@ async function runImport(ctx: DeploymentContext, step: Step): Promise<ResourceSt
       throw new CairnError({ code: ErrorCodes.ImportMismatch, source: "user", urn: planned.urn, message: `cannot import ${planned.urn}: no ${planned.type} with ID "${id}" exists`, hint: "check the import ID" });
     }
     const cloudInputs = got.inputs ?? {};
+    if (step.adopt) {
+      const adopted: ResourceState = { ...planned, id: got.id, inputs: cloudInputs, outputs: sealOutputs(got.outputs ?? {}, planned) };
+      await ctx.journal.endOk(begin, adopted);
+      return adopted;
+    }
     const diff = await callProvider({ urn: planned.urn, op: "diff", force: ctx.force }, (signal) =>
       provider.diff({ urn: planned.urn, type: planned.type, id, olds: got.outputs ?? {}, oldInputs: cloudInputs, news: planned.inputs, ignoreChanges: planned.ignoreChanges ?? [] }, signal),
     );

@@ -21,6 +21,8 @@ export interface Step {
   untargeted?: boolean;
   /** For import: the ID of the cloud resource to adopt. */
   importId?: string;
+  /** For import with no declared inputs (`cairn import`): adopt the cloud resource's inputs as they are. */
+  adopt?: boolean;
 }
 
 export function stepInfo(step: Step): StepInfo {
