@@ -108,3 +108,22 @@ describe("json reporter", () => {
     expect(c.text()).not.toContain("tok-123");
   });
 });
+
+describe("human reporter (live view)", () => {
+  it("redraws one row per resource in place and ends with the final state of each row", () => {
+    const c = capture();
+    const r = new HumanReporter({ out: { ...c.out, isTTY: true }, live: true, clock: () => 5000 });
+    r.start("Updating (dev):", false);
+    const pet: StepInfo = { op: "create", urn: "urn:cairn:dev::app::random:index:RandomPet::pet", type: "random:index:RandomPet", diff: [] };
+    r.onEvent({ code: "step-started", step, time: 0 });
+    r.onEvent({ code: "step-started", step: pet, time: 0 });
+    r.onEvent({ code: "step-finished", step: pet, time: 2000, durationMs: 2000 });
+    r.onEvent({ code: "diagnostic", level: "warning", message: "took over a stale lease", time: 0 });
+    r.finish({ ...result, result: "succeeded", error: undefined as never, steps: [step, pet] } as OperationResult);
+    const text = c.text();
+    expect(text).toContain("\x1b[2K");
+    expect(text).toMatch(/⠙ ~ {2}aws:s3\/bucket:Bucket logs updating \(5s\)/); // still running: spinner and elapsed
+    expect(text).toContain("+  random:index:RandomPet pet created (2s)");
+    expect(text).toContain("Diagnostics:\n  warning: took over a stale lease");
+  });
+});
