@@ -143,7 +143,7 @@ export class Config {
 }
 
 function secretOf<T>(v: T | undefined): Output<T> | undefined {
-  return v === undefined ? undefined : knownOutput(v, [], true);
+  return v === undefined ? undefined : knownOutput<T>(v, [], true);
 }
 
 export function missingConfigError(ctx: RunContext, fullKey: string, secret: boolean): CairnError {

@@ -54,7 +54,7 @@ type LiftedObject<T> = { readonly [K in Exclude<NonFunctionKeys<T>, keyof Output
 type NonFunctionKeys<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T];
 type LiftedValue<V> = V extends OutputInstance<infer U> ? U : V extends Promise<infer U> ? U : V;
 type LiftedArray<U> = { readonly [n: number]: Output<LiftedValue<U>>; readonly length: Output<number> };
-export type Lifted<T> = LiftedNonNull<NonNullable<T>>;
+export type Lifted<T> = 0 extends 1 & T ? { readonly [key: string]: Output<any> } : LiftedNonNull<NonNullable<T>>;
 type LiftedNonNull<T> = [T] extends [string]
   ? { readonly length: Output<number> }
   : [T] extends [readonly (infer U)[]]
@@ -286,8 +286,8 @@ export function jsonStringify(value: Input<unknown>, replacer?: (this: unknown, 
 }
 
 /** JSON.parse over an Input<string>. */
-export function jsonParse(text: Input<string>, reviver?: (this: unknown, key: string, value: unknown) => unknown): Output<unknown> {
-  return output(text).apply((s) => JSON.parse(s, reviver) as unknown);
+export function jsonParse(text: Input<string>, reviver?: (this: unknown, key: string, value: unknown) => unknown): Output<any> {
+  return output(text).apply((s): any => JSON.parse(s, reviver));
 }
 
 /** The value-side companion of the Output type: Output.isInstance, Output.create. */

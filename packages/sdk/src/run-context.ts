@@ -128,7 +128,7 @@ export function requireContext(what: string): RunContext {
     throw new CairnError({
       code: ErrorCodes.ProgramFailed,
       source: "user",
-      message: `${what} needs a running Cairn program: run it with \`cairn up\`/\`cairn preview\`, or call runtime.setMocks(...) first in unit tests`,
+      message: `${what} needs a running Cairn program: run it with \`cairn up\`/\`cairn preview\`, or call runtime.setMocks(...) first in unit tests. If this happens inside a program, the program was probably loaded as CommonJS, which gives it a second copy of @cairn/sdk: make it an ES module ("type": "module")`,
     });
   }
   return ctx;

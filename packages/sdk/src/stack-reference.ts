@@ -24,7 +24,7 @@ export type StackReferenceOutputDetails = { value: unknown } | { secretValue: un
 export class StackReference extends CustomResource {
   declare readonly name: Output<string>;
   /** Every output of the referenced stack. */
-  declare readonly outputs: Output<Record<string, unknown>>;
+  declare readonly outputs: Output<Record<string, any>>;
   /** The names of the referenced stack's secret outputs. */
   declare readonly secretOutputNames: Output<string[]>;
 
@@ -45,12 +45,12 @@ export class StackReference extends CustomResource {
   }
 
   /** One output of the referenced stack (undefined when it does not exist); secret when it is. */
-  getOutput(name: Input<string>): Output<unknown> {
+  getOutput(name: Input<string>): Output<any> {
     return this.tracked(this.lookup(name).then((l) => l.data));
   }
 
   /** Like getOutput, but fails the program when the output does not exist. */
-  requireOutput(name: Input<string>): Output<unknown> {
+  requireOutput(name: Input<string>): Output<any> {
     return this.tracked(
       this.lookup(name).then((l) => {
         if (!l.present) {
