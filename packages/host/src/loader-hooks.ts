@@ -2,6 +2,7 @@
 // ESM and CommonJS) and Cairn's resolve hook. Node's loader hooks are process-wide by nature, so the
 // "installed" promise below is the one piece of module state in this package.
 import { register } from "node:module";
+import { installCommonJsFallback } from "./commonjs-fallback.js";
 
 /** Query parameter that marks one run of a program; local imports inherit it (fresh modules per run). */
 export const RUN_PARAM = "cairn-run";
@@ -64,6 +65,7 @@ async function install(): Promise<void> {
   const tsxCjs = await import("tsx/cjs/api");
   tsxEsm.register();
   tsxCjs.register();
+  installCommonJsFallback(import.meta.url);
   // Registered after tsx, so it runs first and sees tsx's answer (or its "not found").
   register(`data:text/javascript,${encodeURIComponent(HOOKS_SOURCE)}`, {
     parentURL: import.meta.url,

@@ -132,6 +132,15 @@ describe("createProgramSource", () => {
     expect(stackOutputs(m)).toEqual({ vaultId: "vault-id" });
   });
 
+  it("runs a CommonJS project without node_modules that requires @cairn/sdk (Cairn's own copy)", async () => {
+    project = tempProject({
+      "index.ts": `import { CustomResource } from "@cairn/sdk";\nconst q = new CustomResource("test:index:Queue", "q", {});\nexport const queueId = q.id;\n`,
+    });
+    const m = await run(project.dir, "index.ts");
+    expect(m.types()).toEqual([ROOT_STACK_TYPE, "test:index:Queue"]);
+    expect(stackOutputs(m)).toEqual({ queueId: "q-id" });
+  });
+
   it("names Cairn.yaml's main when the program file is missing", async () => {
     project = tempProject();
     const e = await runFailing(project.dir, "main.ts", recordingMonitor());

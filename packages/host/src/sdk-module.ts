@@ -45,8 +45,7 @@ export async function loadSdkModule<T>(req: SdkModuleRequest): Promise<T> {
       hint: "reinstall Cairn, or run `npm install @cairn/sdk` in the project",
     });
   }
-  if (req.format === "cjs" && resolveFrom(req.specifier, [req.fromFile]) !== undefined) {
-    return createRequire(req.fromFile)(req.specifier) as T;
-  }
+  // A CommonJS program gets the copy its own `require` gets (the project's, else Cairn's).
+  if (req.format === "cjs") return createRequire(req.fromFile)(req.specifier) as T;
   return (await nativeImport(pathToFileURL(path).href)) as T;
 }
