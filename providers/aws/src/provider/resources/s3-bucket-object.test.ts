@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SIG, type Provider } from "@cairn/protocol";
+import { SIG, makeSecret, type Provider } from "@cairn/protocol";
 import { startMoto, type Moto } from "../../test-support/moto.js";
 import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
@@ -81,6 +81,15 @@ describe("aws:s3/bucketObject:BucketObject", () => {
     expect(r.diff.replaces).toEqual(["key"]);
     expect(await text("assets", "two.txt")).toBe("changed file");
     expect(await readResource(fp, o)).toEqual({});
+  });
+
+  it("keeps secret content secret in outputs and in what read returns", async () => {
+    const o = await createResource(p, T, "secret.txt", { bucket: "assets", content: makeSecret("s3cret") });
+    expect(o.outputs["content"]).toEqual({ [SIG]: "secret", value: "s3cret" });
+    expect(await text("assets", "secret.txt")).toBe("s3cret");
+    const read = await readResource(p, o);
+    expect(read.inputs?.["content"]).toEqual({ [SIG]: "secret", value: "s3cret" });
+    expect(read.outputs?.["content"]).toEqual({ [SIG]: "secret", value: "s3cret" });
   });
 
   it("rejects source and content together, and a missing bucket", async () => {
