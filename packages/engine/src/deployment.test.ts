@@ -78,6 +78,8 @@ describe("runDeployment: create, update, same", () => {
     expect(res.error?.message).toContain(urn("b"));
     expect(res.error?.message).toContain("bad: must be false");
     expect(w.names()).toEqual(["c"]);
+    const diags = w.events.filter((e) => e.code === "diagnostic" && e.errorCode === ErrorCodes.ProviderCheckFailed);
+    expect(diags.map((e) => ("urn" in e ? e.urn : undefined)).sort()).toEqual([urn("a"), urn("b")]);
   });
 });
 

@@ -113,6 +113,14 @@ export function checkFailed(urn: Urn, failures: CheckFailure[]): CairnError {
   });
 }
 
+/** Emits one diagnostic per check failure (so a preview shows every problem) and returns the error. */
+function reportCheckFailures(ctx: DeploymentContext, urn: Urn, failures: CheckFailure[]): CairnError {
+  for (const f of failures) {
+    ctx.emit({ code: "diagnostic", level: "error", urn, errorCode: ErrorCodes.ProviderCheckFailed, message: `${urn}: ${f.property ? `property ${f.property}: ` : ""}${f.reason}` });
+  }
+  return checkFailed(urn, failures);
+}
+
 async function resolveProvider(env: RegistrationEnv, req: RegisterResourceRequest): Promise<ProviderReference | undefined> {
   if (!req.custom || isProviderType(req.type) || req.type === "cairn:cairn:StackReference") return undefined;
   if (req.provider !== undefined) return req.provider;
@@ -158,7 +166,7 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   if (adopts(env, req) && !old) return undefined;
   const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
   const checked = await provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, ctx.force);
-  if (checked.failures && checked.failures.length > 0) throw checkFailed(planned.urn, checked.failures);
+  if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
   if (!old || old.pendingReplacement) return old ? { changes: "some", replaces: Object.keys(planned.inputs), deleteBeforeReplace: true } : undefined;
   planned.outputs = old.outputs;
@@ -177,7 +185,7 @@ async function planProviderResource(env: RegistrationEnv, planned: ResourceState
   const { ctx } = env;
   const instance = await ctx.registry.load(typePackage(planned.type), version);
   const checked = await instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news: planned.inputs }, ctx.force);
-  if (checked.failures && checked.failures.length > 0) throw checkFailed(planned.urn, checked.failures);
+  if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = checked.inputs;
   planned.id = old?.id ?? randomUUID();
   planned.outputs = old?.outputs ?? {};
