@@ -92,7 +92,7 @@ export function userFrames(stack: string, rootDirectory: string | undefined): Us
     const rel = rootDirectory === undefined ? file : relative(rootDirectory, file);
     if (rootDirectory !== undefined && (rel.startsWith("..") || isAbsolute(rel))) continue;
     const at = `${rel}:${pos.line}:${pos.column}`;
-    out.push({ file: rel, line: pos.line, column: pos.column, text: m[1] ? `${m[1]} (${at})` : at });
+    out.push({ file: rel, line: pos.line, column: pos.column, text: m[1] && m[1] !== "<anonymous>" ? `${m[1]} (${at})` : at });
     if (out.length === MAX_FRAMES) break;
   }
   return out;
