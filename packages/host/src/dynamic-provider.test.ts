@@ -100,6 +100,15 @@ describe("createDynamicProvider with a full provider", () => {
     expect(calls).toContain("check {}");
   });
 
+  it("skips the user's check and diff while inputs hold unknown values (preview)", async () => {
+    const before = calls.length;
+    const news = { ...base, size: UNKNOWN };
+    expect(await provider.check({ urn: URN, type: TYPE, olds: {}, news, randomSeed: "x" })).toEqual({ inputs: news });
+    const d = await provider.diff({ urn: URN, type: TYPE, id: "disk-1", olds: { ...base, size: 1 }, oldInputs: { ...base, size: 1 }, news, ignoreChanges: [] });
+    expect(d).toMatchObject({ changes: "some", diffs: ["size"] });
+    expect(calls.length).toBe(before);
+  });
+
   it("maps the user's diff: update, replacement, delete-before-replace, no change", async () => {
     const olds = { ...base, size: 1 };
     const diff = (news: PropertyMap) => provider.diff({ urn: URN, type: TYPE, id: "disk-1", olds, oldInputs: olds, news, ignoreChanges: [] });
