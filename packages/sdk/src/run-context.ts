@@ -32,6 +32,8 @@ export class RunContext {
   /** Set when the run is cancelled; registrations started afterwards fail. */
   signal: AbortSignal | undefined;
   readonly errors: unknown[] = [];
+  /** Where each dynamic provider class or object is exported from (one inspector lookup each). */
+  readonly dynamicProviderLocations = new WeakMap<object, Promise<{ file: string; exportName: string }>>();
   /** Transforms for every resource of the stack (runtime.registerResourceTransform). */
   readonly stackTransforms: ResourceTransform[] = [];
   private pending = 0;

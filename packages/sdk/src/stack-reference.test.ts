@@ -65,6 +65,14 @@ describe("dynamic.Resource under runProgram", () => {
     expect(c.sourcePosition?.file).toBe("src/stack-reference.test.ts");
     expect(monitor.byName("plain").type).toBe("cairn-nodejs:dynamic:Resource");
   });
+
+  it("fails the run clearly when the provider is not exported", async () => {
+    const { makeHiddenInstance } = await import("./__fixtures__/hidden-provider.js");
+    const err = await runProgram(new RecordingMonitor(), () => {
+      new cairn.dynamic.Resource(makeHiddenInstance(), "hidden", {});
+    }).catch((e: unknown) => e);
+    expect(isCairnError(err, ErrorCodes.InvalidInput)).toBe(true);
+    expect((err as Error).message).toContain("class HiddenProvider defined in");
+    expect((err as Error).message).toContain("is not exported from that module; export it");
+  });
 });
-
-

@@ -21,26 +21,45 @@ export interface DynamicProviderRef {
 
 const METHODS = ["create", "check", "diff", "read", "update", "delete"] as const;
 
-export async function describeProvider(provider: ResourceProvider, rootDirectory: string | undefined): Promise<DynamicProviderRef> {
+/** Where a provider's class or object is exported from; cacheable per class or object. */
+export interface ProviderLocation {
+  file: string;
+  exportName: string;
+}
+
+export async function describeProvider(
+  provider: ResourceProvider,
+  rootDirectory: string | undefined,
+  cache?: WeakMap<object, Promise<ProviderLocation>>,
+): Promise<DynamicProviderRef> {
   if (typeof provider !== "object" || provider === null || typeof provider.create !== "function") {
     throw userError("a dynamic provider must be an object with at least a create(inputs) method");
   }
   const proto = Object.getPrototypeOf(provider) as object | null;
   const isClass = proto !== null && proto !== Object.prototype;
-  const ctor = isClass ? (proto as { constructor: unknown }).constructor : undefined;
-  const probe = typeof ctor === "function" ? ctor : METHODS.map((m) => provider[m]).find((f) => typeof f === "function");
+  const target = (isClass ? (proto as { constructor: unknown }).constructor : provider) as object;
+  let location = cache?.get(target);
+  if (location === undefined) {
+    location = locateExport(provider, target, isClass);
+    cache?.set(target, location);
+  }
+  const { file, exportName } = await location;
+  return { module: modulePath(file, rootDirectory), exportName, kind: isClass ? "class" : "object", fields: isClass ? ownFields(provider, file) : {} };
+}
+
+async function locateExport(provider: ResourceProvider, target: object, isClass: boolean): Promise<ProviderLocation> {
+  const probe = isClass && typeof target === "function" ? target : METHODS.map((m) => provider[m]).find((f) => typeof f === "function");
   if (typeof probe !== "function") throw userError("the dynamic provider has no function to locate its module by");
   const file = await definingFile(probe);
   const namespace = (await import(file)) as Record<string, unknown>;
-  const target = isClass ? ctor : provider;
   const exportName = Object.keys(namespace).find((k) => namespace[k] === target);
   if (exportName === undefined) {
-    const what = isClass ? `class ${(ctor as { name?: string }).name || "(anonymous)"}` : "provider object";
+    const what = isClass ? `class ${(target as { name?: string }).name || "(anonymous)"}` : "provider object";
     throw userError(
       `the dynamic provider's ${what} defined in ${file} is not exported from that module; export it (\`export class ...\` or \`export const ...\`) so that destroy and refresh can load it without running the program`,
     );
   }
-  return { module: modulePath(file, rootDirectory), exportName, kind: isClass ? "class" : "object", fields: isClass ? ownFields(provider, file) : {} };
+  return { file, exportName };
 }
 
 export async function loadProvider(ref: DynamicProviderRef, rootDirectory: string): Promise<ResourceProvider> {

@@ -16,8 +16,10 @@ export function dynamicResourceType(module?: string, type = "Resource"): string 
 
 export class Resource extends CustomResource {
   constructor(provider: ResourceProvider, name: string, props: Inputs, opts?: ResourceOptions, module?: string, type?: string) {
-    const root = currentContext()?.rootDirectory;
-    const ref = describeProvider(provider, root).then((r) => JSON.stringify(r));
+    const ctx = currentContext();
+    const ref = describeProvider(provider, ctx?.rootDirectory, ctx?.dynamicProviderLocations).then((r) => JSON.stringify(r));
+    // The registration awaits it (and reports a failure); it may reject before that happens.
+    ref.catch(() => undefined);
     super(dynamicResourceType(module, type), name, { ...props, [PROVIDER_KEY]: ref }, opts);
   }
 }
