@@ -83,6 +83,28 @@ describe("runDeployment: create, update, same", () => {
   });
 });
 
+describe("runDeployment: scale", () => {
+  const many = (n: number, changed = -1) => Array.from({ length: n }, (_, i) => ({ name: `r${i}`, inputs: { v: i === changed ? 2 : 1 } }));
+
+  it("never has more provider calls in flight than the parallel limit", async () => {
+    const w = new World({ latencyMs: 4 });
+    const res = await w.up(many(12), { parallel: 3 });
+    expect(res.result).toBe("succeeded");
+    expect(w.provider.maxInFlight).toBeGreaterThan(1);
+    expect(w.provider.maxInFlight).toBeLessThanOrEqual(3);
+  });
+
+  it("writes journal entries for the changed resource only, whatever the stack size", async () => {
+    const w = new World();
+    await w.up(many(40));
+    const before = w.journal.length;
+    await w.up(many(40, 7));
+    const written = w.journal.slice(before);
+    expect(written.map((e) => e.kind)).toEqual(["begin", "end"]);
+    expect(JSON.stringify(written)).toContain("::r7");
+  });
+});
+
 describe("runDeployment: preview", () => {
   it("makes no mutating provider call, writes no journal and shows unknown outputs", async () => {
     const w = new World();

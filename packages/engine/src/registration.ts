@@ -165,7 +165,7 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   const { ctx } = env;
   if (adopts(env, req) && !old) return undefined;
   const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
-  const checked = await provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, ctx.force);
+  const checked = await ctx.scheduler.limited(() => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, ctx.force));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
   if (!old || old.pendingReplacement) return old ? { changes: "some", replaces: Object.keys(planned.inputs), deleteBeforeReplace: true } : undefined;
@@ -173,7 +173,8 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   if (old.id !== undefined) planned.id = old.id;
   if (old.created !== undefined) planned.created = old.created;
   if (old.modified !== undefined) planned.modified = old.modified;
-  return provider.diff({ urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news: planned.inputs, ignoreChanges: req.ignoreChanges ?? [] }, ctx.force);
+  const news = planned.inputs;
+  return ctx.scheduler.limited(() => provider.diff({ urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, ctx.force));
 }
 
 /**
@@ -184,7 +185,8 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
 async function planProviderResource(env: RegistrationEnv, planned: ResourceState, old: ResourceState | undefined, version: string | undefined): Promise<DiffResponse> {
   const { ctx } = env;
   const instance = await ctx.registry.load(typePackage(planned.type), version);
-  const checked = await instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news: planned.inputs }, ctx.force);
+  const news = planned.inputs;
+  const checked = await ctx.scheduler.limited(() => instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news }, ctx.force));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = checked.inputs;
   planned.id = old?.id ?? randomUUID();

@@ -187,7 +187,7 @@ export class EngineMonitor implements ResourceMonitor {
   async invoke(req: InvokeRequest): Promise<InvokeResponse> {
     const ref = req.provider ?? (await this.defaultProvider(typePackage(req.token), req.version));
     const provider = await this.ctx.registry.forReference(ref);
-    const res = await provider.invoke({ token: req.token, args: req.args }, this.ctx.force);
+    const res = await this.ctx.scheduler.limited(() => provider.invoke({ token: req.token, args: req.args }, this.ctx.force));
     if (res.failures && res.failures.length > 0) throw checkFailed(parseProviderReference(ref).urn, res.failures);
     return res;
   }

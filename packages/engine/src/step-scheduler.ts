@@ -82,6 +82,16 @@ export class StepScheduler {
     else this.outcomes.set(key, p);
   }
 
+  /** Runs a provider call outside any step (check, diff, invoke) within the same bound. Never nest. */
+  async limited<T>(fn: () => Promise<T>): Promise<T> {
+    await this.limiter.acquire();
+    try {
+      return await fn();
+    } finally {
+      this.limiter.release();
+    }
+  }
+
   /** Records a step that failed before it could be scheduled (check failure), so dependents skip. */
   fail(key: string, error: CairnError): void {
     this.settle(key, Promise.resolve({ status: "failed", error }));

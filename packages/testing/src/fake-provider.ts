@@ -162,6 +162,9 @@ export class FakeProvider implements Provider {
   readonly calls: FakeCall[] = [];
   /** The configuration from the last configure call. */
   config: PropertyMap | undefined;
+  /** Calls in flight now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   private readonly rules: ArmedRule[] = [];
   private readonly gates: ArmedGate[] = [];
 
@@ -215,6 +218,16 @@ export class FakeProvider implements Provider {
 
   /** Runs a call: first half of latency, gate "before", failure check, effect, gate "after", second half. */
   private async run<T>(call: FakeCall, signal: AbortSignal | undefined, effect: (rule: ArmedRule | undefined) => T): Promise<T> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      return await this.runInner(call, signal, effect);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async runInner<T>(call: FakeCall, signal: AbortSignal | undefined, effect: (rule: ArmedRule | undefined) => T): Promise<T> {
     const half = this.latency(call) / 2;
     await sleep(half, signal);
     await this.pass(call, "before", signal);
