@@ -5,7 +5,7 @@ import {
   CairnError, ErrorCodes, UNKNOWN, type CheckConfigRequest, type CheckConfigResponse, type CheckRequest, type CheckResponse,
   type ConfigureRequest, type ConfigureResponse, type CreateRequest, type CreateResponse, type DeleteRequest, type DiffRequest,
   type DiffResponse, type PropertyMap, type Provider, type ProviderFactoryContext, type ProviderInvokeRequest,
-  type ProviderInvokeResponse, propertyValuesEqual, type ReadRequest, type ReadResponse, type UpdateRequest, type UpdateResponse, type Urn,
+  type ProviderInvokeResponse, propertyValuesEqual, ResourceInitError, type ReadRequest, type ReadResponse, type UpdateRequest, type UpdateResponse, type Urn,
 } from "@cairn/protocol";
 import { isAwsError, toProviderError } from "./aws-errors.js";
 import { AwsClients } from "./clients.js";
@@ -57,7 +57,7 @@ export class AwsProvider implements Provider {
     return def;
   }
 
-  private context(req: { urn: Urn; type: string; timeoutMs?: number }, method: string, signal?: AbortSignal): ResourceContext {
+  private context(req: { urn: Urn; type: string; timeoutMs?: number }, method: string, signal?: AbortSignal, onCreated?: (id: string) => void): ResourceContext {
     const combined = signal === undefined ? this.cancelled.signal : AbortSignal.any([signal, this.cancelled.signal]);
     const ctx: ResourceContext = {
       urn: req.urn,
@@ -66,6 +66,7 @@ export class AwsProvider implements Provider {
       sendOptions: { abortSignal: combined },
       signal: combined,
       waitFor: makeWaiter({ urn: req.urn, method, timeoutMs: req.timeoutMs, signal: combined, now: this.now }),
+      created: onCreated ?? (() => undefined),
     };
     if (this.rootDirectory !== undefined) ctx.rootDirectory = this.rootDirectory;
     return ctx;
@@ -142,17 +143,26 @@ export class AwsProvider implements Provider {
       const unknowns: PropertyMap = Object.fromEntries(def.outputs.map((k) => [k, UNKNOWN]));
       return { id: "", outputs: { ...req.inputs, ...unknowns, ...this.tagsAllPreview(def, req.inputs) } };
     }
-    return this.guard(req, "create", async () => {
-      const ctx = this.context(req, "create", signal);
-      const inputs = this.handlerInputs(def, req.inputs);
-      const id = await def.create(ctx, inputs);
-      const read = await def.read(ctx, { id, inputs });
-      if (read === undefined) {
-        throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `create of ${req.urn} made ${id}, but AWS does not return it when read back` });
-      }
-      const outputs = { ...req.inputs, ...this.computedInputs(def, req.inputs, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
-      return { id, outputs: resecret(outputs, req.inputs) };
-    });
+    let madeId: string | undefined;
+    try {
+      return await this.guard(req, "create", () => this.createAndRead(def, req, signal, (id) => (madeId = id)));
+    } catch (e) {
+      if (madeId === undefined) throw e;
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new ResourceInitError({ id: madeId, outputs: req.inputs, reasons: [reason], message: `${req.urn} was created as ${madeId} but is not fully set up: ${reason}` });
+    }
+  }
+
+  private async createAndRead(def: ResourceDefinition, req: CreateRequest, signal: AbortSignal | undefined, onCreated: (id: string) => void): Promise<CreateResponse> {
+    const ctx = this.context(req, "create", signal, onCreated);
+    const inputs = this.handlerInputs(def, req.inputs);
+    const id = await def.create(ctx, inputs);
+    const read = await def.read(ctx, { id, inputs });
+    if (read === undefined) {
+      throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `create of ${req.urn} made ${id}, but AWS does not return it when read back` });
+    }
+    const outputs = { ...req.inputs, ...this.computedInputs(def, req.inputs, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
+    return { id, outputs: resecret(outputs, req.inputs) };
   }
 
   /** Values AWS chose for computed inputs the user left unset (e.g. a subnet's availability zone). */

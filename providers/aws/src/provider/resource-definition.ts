@@ -61,6 +61,11 @@ export interface ResourceContext {
   rootDirectory?: string;
   /** Polls until `done` or the operation's custom timeout; throws a CairnError Timeout. */
   waitFor(req: WaitRequest): Promise<void>;
+  /**
+   * Create handlers call this as soon as AWS has made the resource, so a failure in a later step
+   * (tags, attributes, waiting) is reported with the ID and the resource is kept in state.
+   */
+  created(id: string): void;
 }
 
 export interface ReadResult {

@@ -30,6 +30,7 @@ export const ec2InternetGateway = defineResource({
   async create(ctx, inputs) {
     const res = await ctx.clients.ec2().send(new CreateInternetGatewayCommand({ TagSpecifications: tagSpecifications("internet-gateway", inputs) }), ctx.sendOptions);
     const id = res.InternetGateway?.InternetGatewayId as string;
+    ctx.created(id);
     await attach(ctx, id, str(inputs["vpcId"]));
     return id;
   },

@@ -52,6 +52,7 @@ export const ec2RouteTable = defineResource({
   async create(ctx, inputs) {
     const res = await ctx.clients.ec2().send(new CreateRouteTableCommand({ VpcId: str(inputs["vpcId"]), TagSpecifications: tagSpecifications("route-table", inputs) }), ctx.sendOptions);
     const id = res.RouteTable?.RouteTableId as string;
+    ctx.created(id);
     await syncRoutes(ctx, id, [], objList(inputs["routes"]));
     return id;
   },

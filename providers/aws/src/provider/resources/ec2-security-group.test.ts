@@ -1,7 +1,7 @@
 // SecurityGroup (inline rules) and SecurityGroupRule against moto.
 import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Provider } from "@cairn/protocol";
+import { ResourceInitError, type Provider } from "@cairn/protocol";
 import { startMoto, type Moto } from "../../test-support/moto.js";
 import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf, type Created,
@@ -66,6 +66,23 @@ describe("aws:ec2/securityGroup:SecurityGroup", () => {
     expect(await readResource(p, u)).toEqual({});
     await deleteResource(p, r);
     await deleteResource(p, r);
+  });
+
+  it("reports a group whose rules fail after it was made as partially created, with its ID", async () => {
+    const urn = urnOf(SG, "half");
+    const checked = await p.check({ urn, type: SG, olds: {}, news: { vpcId: vpc.id, ingress: [{ protocol: "tcp", fromPort: 80, toPort: 80, securityGroups: ["sg-doesnotexist"] }] }, randomSeed: "s" });
+    const err = await p.create({ urn, type: SG, inputs: checked.inputs, preview: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResourceInitError);
+    const init = err as ResourceInitError;
+    expect(init.id).toMatch(/^sg-/);
+    expect(init.reasons[0]).toMatch(/AuthorizeSecurityGroupIngress: InvalidGroup.NotFound/);
+    expect((await group(init.id))?.GroupId).toBe(init.id);
+  });
+
+  it("stops with a Cancelled error once the provider is cancelled", async () => {
+    await p.cancel();
+    const err = await createResource(p, SG, "late", { vpcId: vpc.id }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "CAIRN_CANCELLED" });
   });
 
   it("reports malformed rules and names all at once", async () => {

@@ -70,6 +70,7 @@ export const ec2SecurityGroup = defineResource({
       ctx.sendOptions,
     );
     const id = res.GroupId as string;
+    ctx.created(id);
     const group = await describeGroup(ctx, id);
     if (group?.VpcId !== undefined) await revoke(ctx, id, "egress", atomsFromPermissions(group.IpPermissionsEgress, id));
     await authorize(ctx, id, "ingress", atomsOf(inputs["ingress"]));

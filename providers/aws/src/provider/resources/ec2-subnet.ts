@@ -32,6 +32,7 @@ export const ec2Subnet = defineResource({
       ctx.sendOptions,
     );
     const id = res.Subnet?.SubnetId as string;
+    ctx.created(id);
     await ctx.waitFor({ what: `subnet ${id} to become available`, done: async () => (await describe(ctx, id))?.State === "available" });
     if (bool(inputs["mapPublicIpOnLaunch"]) === true) {
       await ctx.clients.ec2().send(new ModifySubnetAttributeCommand({ SubnetId: id, MapPublicIpOnLaunch: { Value: true } }), ctx.sendOptions);

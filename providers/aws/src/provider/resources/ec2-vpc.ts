@@ -64,6 +64,7 @@ export const ec2Vpc = defineResource({
       ctx.sendOptions,
     );
     const id = res.Vpc?.VpcId as string;
+    ctx.created(id);
     await ctx.waitFor({ what: `VPC ${id} to become available`, done: async () => (await describe(ctx, id))?.State === "available" });
     if (bool(inputs["enableDnsSupport"]) === false) await setDns(ctx, id, "EnableDnsSupport", false);
     if (bool(inputs["enableDnsHostnames"]) === true) await setDns(ctx, id, "EnableDnsHostnames", true);

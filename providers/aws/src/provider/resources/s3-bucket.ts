@@ -109,6 +109,7 @@ export const s3Bucket = defineResource({
       }),
       ctx.sendOptions,
     );
+    ctx.created(bucket);
     await ctx.waitFor({ what: `bucket ${bucket} to exist`, done: async () => (await optional(() => s3.send(new HeadBucketCommand({ Bucket: bucket }), ctx.sendOptions), NOT_FOUND)) !== undefined });
     const tags = strMap(inputs["tagsAll"]);
     if (Object.keys(tags).length > 0) await putTags(s3, ctx, bucket, tags);
