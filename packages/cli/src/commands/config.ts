@@ -33,7 +33,7 @@ export async function get(ctx: CliContext, key: string, flags: ConfigFlags): Pro
   if (v === undefined) {
     throw new CairnError({ code: ErrorCodes.ConfigMissing, source: "user", message: `configuration key '${key}' not found for stack '${stack.name}'`, hint: `set it with \`cairn config set ${key} <value>\`` });
   }
-  if (flags.json) ctx.stdout.write(`${JSON.stringify({ value: v.value, secret: v.secret }, null, 2)}\n`);
+  if (flags.json) ctx.stdout.write(`${JSON.stringify({ value: v.value, ...objectValue(v.value), secret: v.secret }, null, 2)}\n`);
   else ctx.stdout.write(`${v.value}\n`);
   return ExitCode.Ok;
 }
@@ -57,4 +57,14 @@ export async function list(ctx: CliContext, flags: ConfigFlags): Promise<ExitCod
   ctx.stdout.write(`${"KEY".padEnd(w)}  VALUE\n`);
   for (const k of keys) ctx.stdout.write(`${k.padEnd(w)}  ${shown(k)}\n`);
   return ExitCode.Ok;
+}
+
+/** Structured values (set with --path or written as YAML objects) also as JSON data. */
+function objectValue(text: string): { objectValue?: unknown } {
+  if (!/^[[{]/.test(text)) return {};
+  try {
+    return { objectValue: JSON.parse(text) as unknown };
+  } catch {
+    return {};
+  }
 }

@@ -105,7 +105,7 @@ export async function preview(ctx: CliContext, flags: OperationFlags): Promise<E
 async function planThenApply(ctx: CliContext, flags: OperationFlags, verb: Verb, stack: Stack, ops: { plan: (o: OperationOptions) => Promise<OperationResult>; apply: (o: OperationOptions) => Promise<OperationResult> }): Promise<ExitCodeValue> {
   requireYes(ctx, verb, flags);
   if (!flags.skipPreview) {
-    const plan = await runWithReporter(ctx, flags, `Previewing ${verb} (${stack.name}):`, true, ops.plan);
+    const plan = await runWithReporter(ctx, flags, `Previewing ${verb === "up" ? "update" : verb} (${stack.name}):`, true, ops.plan);
     if (plan.result !== "succeeded") return outcome(plan, flags);
     if (!(await confirmPlan(ctx, flags, verb, plan))) {
       ctx.stderr.write(`confirmation declined, not proceeding with the ${verb}\n`);
