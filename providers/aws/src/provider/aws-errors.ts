@@ -49,13 +49,15 @@ export function toProviderError(req: ToProviderErrorRequest): CairnError {
     return new CairnError({ code: ErrorCodes.Cancelled, source: "user", urn, message: `${method} of ${urn} was cancelled`, cause: error });
   }
   const info = awsErrorInfo(error);
-  if (info === undefined) {
+  if (info === undefined || info.httpStatus === undefined) {
+    // No HTTP answer from AWS at all: a network or endpoint problem.
     const text = error instanceof Error ? error.message : String(error);
+    const op = info?.operation !== undefined ? `${info.operation} could not reach AWS: ` : "";
     return new CairnError({
       code: ErrorCodes.ProviderError,
       source: "provider",
       urn,
-      message: `${method} of ${urn} failed: ${text}`,
+      message: `${method} of ${urn} failed: ${op}${text}`,
       hint: "check the AWS region and endpoint settings (aws:region, aws:endpoints, AWS_ENDPOINT_URL) and network access",
       cause: error,
     });

@@ -92,6 +92,14 @@ describe("provider configuration against moto", () => {
     expect((err as Error).message).toMatch(/create of urn:cairn:test::aws::aws:ec2\/vpc:Vpc::v failed: CreateVpc/);
   });
 
+  it("says the endpoint could not be reached when nothing listens there", async () => {
+    const p = createProvider({ package: "aws", env: { AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_REGION: "us-east-1", ...KEYS } });
+    await p.configure({ inputs: { maxRetries: 0 }, preview: false });
+    const err = await createResource(p, VPC, "v", { cidrBlock: "10.0.0.0/16" }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/CreateVpc could not reach AWS: .*ECONNREFUSED/);
+    expect((err as { hint?: string }).hint).toMatch(/aws:endpoints/);
+  });
+
   it("says how to set a region when none is configured", async () => {
     const p = createProvider({ package: "aws", env: { AWS_ENDPOINT_URL: moto.url, ...KEYS } });
     await p.configure({ inputs: {}, preview: false });
