@@ -118,7 +118,7 @@ export class CustomResource extends Resource {
 }
 
 /** A logical group of child resources; it has no provider and no cloud representation. */
-export class ComponentResource<TData = unknown> extends Resource {
+export class ComponentResource extends Resource {
   constructor(type: string, name: string, _args: object = {}, opts: ResourceOptions = {}) {
     super(type, name, false, {}, opts);
   }
@@ -126,11 +126,6 @@ export class ComponentResource<TData = unknown> extends Resource {
   /** Records the component's outputs (shown in displays and state). */
   protected registerOutputs(outputs?: Inputs | Promise<Inputs> | Output<Inputs>): void {
     registerOutputs(this, outputs ?? {});
-  }
-
-  /** Pulumi compatibility: a component's data is whatever its constructor computes. */
-  protected getData(): Promise<TData | undefined> {
-    return Promise.resolve(undefined);
   }
 
   static isInstance(v: unknown): v is ComponentResource {

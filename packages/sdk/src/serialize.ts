@@ -31,7 +31,11 @@ export async function serializeValue(v: unknown, deps: Set<Resource>, path: stri
   if (isOutput(v)) {
     const d = await outputData(v);
     for (const r of d.resources) deps.add(r);
-    const inner = d.known ? await serializeValue(d.value, deps, path) : UNKNOWN;
+    let inner: PropertyValue | undefined = UNKNOWN;
+    if (d.known) {
+      const plain = plainData(d.value);
+      inner = plain !== NOT_PLAIN ? plain : await serializeValue(d.value, deps, path);
+    }
     if (inner === undefined) return undefined;
     return d.secret ? makeSecret(inner) : inner;
   }
@@ -79,8 +83,13 @@ export interface SerializedProperties {
 export async function serializeProperties(props: Record<string, unknown>): Promise<SerializedProperties> {
   const keys = Object.keys(props);
   const depSets = keys.map(() => new Set<Resource>());
-  // Plain scalars (most inputs) need no promise of their own.
-  const values = await Promise.all(keys.map((k, i) => (isScalar(props[k]) ? (props[k] as PropertyValue | undefined) : serializeValue(props[k], depSets[i]!, k))));
+  // Plain data (most inputs: scalars, tag maps, lists of strings) needs no promise of its own.
+  const values = await Promise.all(
+    keys.map((k, i) => {
+      const plain = plainData(props[k]);
+      return plain !== NOT_PLAIN ? plain : serializeValue(props[k], depSets[i]!, k);
+    }),
+  );
   const object: PropertyMap = {};
   const propertyDependencies = new Map<string, Set<Resource>>();
   const all = new Set<Resource>();
@@ -93,8 +102,29 @@ export async function serializeProperties(props: Record<string, unknown>): Promi
   return { object, propertyDependencies, all };
 }
 
-function isScalar(v: unknown): boolean {
-  return v === undefined || v === null || typeof v === "string" || typeof v === "boolean" || typeof v === "number";
+const NOT_PLAIN: unique symbol = Symbol("not plain");
+
+/** The value as a PropertyValue when it is plain JSON-like data with no Outputs, promises or resources. */
+function plainData(v: unknown, depth = 0): PropertyValue | undefined | typeof NOT_PLAIN {
+  if (v === undefined || v === null || typeof v === "string" || typeof v === "boolean" || typeof v === "number") return v;
+  if (depth > 8 || typeof v !== "object") return NOT_PLAIN;
+  if (Array.isArray(v)) {
+    const out: PropertyValue[] = [];
+    for (const x of v) {
+      const p = plainData(x, depth + 1);
+      if (p === NOT_PLAIN) return NOT_PLAIN;
+      out.push(p === undefined ? null : p);
+    }
+    return out;
+  }
+  if (!isPlainObject(v) || SIG in v) return NOT_PLAIN;
+  const out: PropertyMap = {};
+  for (const k of Object.keys(v)) {
+    const p = plainData(v[k], depth + 1);
+    if (p === NOT_PLAIN) return NOT_PLAIN;
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
 }
 
 /** Output data for one property of a registration response. */

@@ -25,7 +25,7 @@ export function captureSite(target?: abstract new (...args: never[]) => unknown)
   const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
   const formatter = Error.prepareStackTrace as Formatter | undefined;
-  Error.stackTraceLimit = 4;
+  Error.stackTraceLimit = 3;
   Error.prepareStackTrace = collect as typeof Error.prepareStackTrace;
   try {
     Error.captureStackTrace(holder, (target ?? captureSite) as (...args: never[]) => unknown);
@@ -56,10 +56,10 @@ export function sourcePositionOf(captured: CapturedSite, rootDirectory: string |
     const rel = relative(rootDirectory, file);
     if (!rel.startsWith("..") && !isAbsolute(rel)) file = rel.split(sep).join("/");
   }
-  return { file, line: raw.line, column: raw.column };
+  return raw.column === undefined ? { file, line: raw.line } : { file, line: raw.line, column: raw.column };
 }
 
-function locate(site: NodeJS.CallSite, formatter: Formatter | undefined): { file: string; line: number; column: number } | undefined {
+function locate(site: NodeJS.CallSite, formatter: Formatter | undefined): { file: string; line: number; column?: number } | undefined {
   if (formatter !== undefined) {
     const text = formatter(new Error(), [site]);
     const m = typeof text === "string" ? FRAME.exec(text.trim().split("\n").pop()!.trim()) : null;
@@ -67,9 +67,10 @@ function locate(site: NodeJS.CallSite, formatter: Formatter | undefined): { file
   }
   const file = site.getFileName();
   const line = site.getLineNumber();
-  const column = site.getColumnNumber() ?? 1;
   if (file === undefined || file === null || line === null) return undefined;
-  const entry = !process.sourceMapsEnabled ? undefined : findSourceMap(file)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+  if (!process.sourceMapsEnabled) return { file, line };
+  const column = site.getColumnNumber() ?? 1;
+  const entry = findSourceMap(file)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
   if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
     return { file: entry.originalSource, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
   }
