@@ -32,6 +32,14 @@ describe("partial failure", () => {
     expect(w.cloud.get(w.resource("a")?.id ?? "")).toBeDefined();
   });
 
+  it("attributes a throwing check to the provider, naming the resource and operation", async () => {
+    const w = new World();
+    w.provider.failOn({ op: "check", name: "a", message: "backend unreachable" });
+    const res = await w.up([{ name: "a" }]);
+    expect(res.error).toMatchObject({ code: ErrorCodes.ProviderError, source: "provider", urn: urn("a") });
+    expect(res.error?.message).toContain("backend unreachable");
+  });
+
   it("reports a program error as ProgramFailed", async () => {
     const w = new World();
     const res = await w.run("update", async () => {

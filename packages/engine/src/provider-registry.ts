@@ -77,7 +77,12 @@ export class ProviderRegistry {
 
   /** Configures `instance` as the provider resource `urn` and keeps it for this run. */
   async configure(urn: Urn, instance: Provider, inputs: PropertyMap): Promise<Provider> {
-    const ready = instance.configure({ inputs: unwrapSecretsMap(inputs), preview: this.opts.preview }).then(() => instance);
+    const ready = instance.configure({ inputs: unwrapSecretsMap(inputs), preview: this.opts.preview }).then(
+      () => instance,
+      (cause: unknown) => {
+        throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn, message: `configuring provider ${urn} failed: ${String((cause as Error)?.message ?? cause)}`, hint: "check the provider's configuration (`cairn config set <pkg>:<key> <value>`)", cause });
+      },
+    );
     this.instances.set(urn, ready);
     return ready;
   }

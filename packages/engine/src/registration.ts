@@ -20,6 +20,7 @@ import {
 import type { ResourceState } from "@cairn/state";
 import type { DeploymentContext } from "./context.js";
 import { applyIgnoreChanges } from "./diff.js";
+import { callProvider } from "./provider-call.js";
 import type { Step } from "./step.js";
 import { generateStep } from "./step-generator.js";
 import type { TargetFilter } from "./targets.js";
@@ -165,7 +166,8 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   const { ctx } = env;
   if (adopts(env, req) && !old) return undefined;
   const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
-  const checked = await ctx.scheduler.limited(() => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, ctx.force));
+  const call = { urn: planned.urn, force: ctx.force };
+  const checked = await ctx.scheduler.limited(() => callProvider({ ...call, op: "check" }, (signal) => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal)));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
   if (!old || old.pendingReplacement) return old ? { changes: "some", replaces: Object.keys(planned.inputs), deleteBeforeReplace: true } : undefined;
@@ -174,7 +176,9 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   if (old.created !== undefined) planned.created = old.created;
   if (old.modified !== undefined) planned.modified = old.modified;
   const news = planned.inputs;
-  return ctx.scheduler.limited(() => provider.diff({ urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, ctx.force));
+  return ctx.scheduler.limited(() =>
+    callProvider({ ...call, op: "diff" }, (signal) => provider.diff({ urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, signal)),
+  );
 }
 
 /**
@@ -186,7 +190,7 @@ async function planProviderResource(env: RegistrationEnv, planned: ResourceState
   const { ctx } = env;
   const instance = await ctx.registry.load(typePackage(planned.type), version);
   const news = planned.inputs;
-  const checked = await ctx.scheduler.limited(() => instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news }, ctx.force));
+  const checked = await ctx.scheduler.limited(() => callProvider({ urn: planned.urn, op: "checkConfig", force: ctx.force }, (signal) => instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news }, signal)));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = checked.inputs;
   planned.id = old?.id ?? randomUUID();

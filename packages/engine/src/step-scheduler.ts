@@ -4,6 +4,7 @@
 import { CairnError, ErrorCodes, isCairnError, type ErrorInfo, type StepInfo } from "@cairn/protocol";
 import type { ResourceState } from "@cairn/state";
 import type { EventEmitter } from "./events.js";
+import { ForcedAbort } from "./provider-call.js";
 import { stepInfo, type Step } from "./step.js";
 
 export type Outcome =
@@ -23,6 +24,7 @@ export interface StepSchedulerOptions {
 
 export function toCairnError(e: unknown): CairnError {
   if (isCairnError(e)) return e;
+  if (e instanceof ForcedAbort) return new CairnError({ code: ErrorCodes.Cancelled, source: "user", urn: e.urn, message: e.message });
   return new CairnError({ code: ErrorCodes.Internal, source: "internal", message: `internal error (this is a bug in Cairn): ${String((e as Error)?.stack ?? e)}`, cause: e });
 }
 
