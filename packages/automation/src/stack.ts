@@ -65,8 +65,11 @@ export class Stack {
 
   private async checkpointSecretsState() {
     if (!(await this.workspace.ctx.backend.stackExists(this.ref))) return undefined;
-    const doc = (await this.workspace.ctx.backend.exportStack(this.ref)) as Record<string, unknown> | undefined;
-    return findSecretsProvider(doc);
+    try {
+      return findSecretsProvider(await this.workspace.ctx.backend.exportStack(this.ref));
+    } catch {
+      return undefined; // no checkpoint yet: a new manager will be made
+    }
   }
 
   // ---- config ----

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -149,6 +149,17 @@ describe("Workspace and Stack with an inline program on the file backend", () =>
     expect(doc).toContain("::pet2");
     await stateDelete(stack, "pet2");
     expect(JSON.stringify(await stack.exportStack())).not.toContain("::pet2");
+  });
+
+  it("recovers the stack's secrets settings from its checkpoint when Cairn.<stack>.yaml is gone", async () => {
+    const { ws } = setup();
+    const stack = await ws.createStack("dev");
+    await stack.up();
+    rmSync(stack.settingsFile);
+    const again = Workspace.create({ projectName: "auto", program: ws.ctx.program!, workDir: ws.ctx.workDir, backend: ws.ctx.backend, passphrase: "correct horse", kdf: TEST_SCRYPT });
+    const s = await again.selectStack("dev");
+    expect((await s.outputs()).fixed).toEqual({ value: "s3cret-output", secret: true });
+    expect(readFileSync(s.settingsFile, "utf8")).toMatch(/encryptionsalt: v1:/);
   });
 
   it("lists, renames and removes stacks, moving the config file", async () => {
