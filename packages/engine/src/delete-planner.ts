@@ -59,7 +59,7 @@ export function planDeletes(req: PlanDeletesRequest): PlannedDelete[] {
   }
   const out: PlannedDelete[] = [];
   for (const r of [...req.doomed].reverse()) {
-    const discard = !r.delete && (r.retainOnDelete || (r.deletedWith !== undefined && doomedUrns.has(r.deletedWith)));
+    const discard = r.retainOnDelete || (!r.delete && r.deletedWith !== undefined && doomedUrns.has(r.deletedWith));
     const step: Step = { op: discard ? "discard" : r.delete ? "delete-replaced" : "delete", urn: r.urn, type: r.type, old: r, diff: [] };
     const key = keys.get(r) as string;
     out.push({ key, step, after: dependents.get(key) ?? [] });

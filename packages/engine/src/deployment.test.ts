@@ -105,6 +105,17 @@ describe("runDeployment: scale", () => {
   });
 });
 
+describe("runDeployment: expectNoChanges", () => {
+  it("fails when a change would happen and passes when none would", async () => {
+    const w = new World();
+    await w.up([{ name: "a", inputs: { v: 1 } }]);
+    expect((await w.up([{ name: "a", inputs: { v: 1 } }], { expectNoChanges: true })).result).toBe("succeeded");
+    const res = await w.run("preview", program([{ name: "a", inputs: { v: 2 } }]), { expectNoChanges: true });
+    expect(res.error?.code).toBe(ErrorCodes.ExpectedNoChanges);
+    expect(res.error?.message).toContain(`update ${urn("a")}`);
+  });
+});
+
 describe("runDeployment: preview", () => {
   it("makes no mutating provider call, writes no journal and shows unknown outputs", async () => {
     const w = new World();

@@ -32,7 +32,7 @@ describe("partial failure", () => {
     expect(w.cloud.get(w.resource("a")?.id ?? "")).toBeDefined();
   });
 
-  it("attributes a throwing check to the provider, naming the resource and operation", async () => {
+  it("attributes a throwing check to the provider and the resource", async () => {
     const w = new World();
     w.provider.failOn({ op: "check", name: "a", message: "backend unreachable" });
     const res = await w.up([{ name: "a" }]);

@@ -119,3 +119,17 @@ describe("delete-before-replace dependents", () => {
     expect(w.cloud.resources.size).toBe(3);
   });
 });
+
+describe("retained replacements", () => {
+  it("keeps the replaced copy of a retainOnDelete resource in the cloud and drops it from state", async () => {
+    const w = new World({ replaceOnChanges: ["zone"] });
+    await w.up([{ name: "a", inputs: { zone: "z1" }, retainOnDelete: true }]);
+    const oldId = w.resource("a")?.id ?? "";
+    const res = await w.up([{ name: "a", inputs: { zone: "z2" }, retainOnDelete: true }]);
+    expect(res.result).toBe("succeeded");
+    expect(w.provider.mutations()).toEqual(["create a", "create a"]);
+    expect(w.cloud.get(oldId)).toBeDefined();
+    expect(w.names()).toEqual(["a"]);
+    expect(w.resource("a")?.id).not.toBe(oldId);
+  });
+});

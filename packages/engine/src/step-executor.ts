@@ -38,9 +38,11 @@ export async function executeStep(ctx: DeploymentContext, step: Step): Promise<R
     case "delete-replaced":
       await runDelete(ctx, need(step.old, step));
       return undefined;
-    case "discard":
-      await ctx.journal.write({ urn: need(step.old, step).urn }, null);
+    case "discard": {
+      const old = need(step.old, step);
+      await ctx.journal.write(old.delete ? { urn: old.urn, delete: true } : { urn: old.urn }, null);
       return undefined;
+    }
     default:
       throw new CairnError({ code: ErrorCodes.Internal, source: "internal", urn: step.urn, message: `internal error (this is a bug in Cairn): no executor for step ${step.op}` });
   }

@@ -98,8 +98,9 @@ describe("planDeletes", () => {
     expect(ops).toEqual({ [U("ns")]: "delete", [U("pod")]: "discard", [U("kept")]: "discard", [U("lone")]: "delete" });
   });
 
-  it("plans replaced copies as delete-replaced", () => {
+  it("plans replaced copies as delete-replaced, or discard when retained", () => {
     expect(planDeletes({ doomed: [res("a", { delete: true })] })[0]?.step.op).toBe("delete-replaced");
+    expect(planDeletes({ doomed: [res("a", { delete: true, retainOnDelete: true })] })[0]?.step.op).toBe("discard");
   });
 
   it("reports every protected resource at once", () => {
