@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { resolve } from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ErrorCodes, isCairnError } from "@cairn/protocol";
@@ -8,6 +10,8 @@ import { resolveOutput } from "./runtime/mocks.js";
 import { RecordingMonitor } from "./__fixtures__/recording-monitor.js";
 import { Counter } from "./__fixtures__/counter-provider.js";
 import { labelProvider } from "./__fixtures__/label-provider.js";
+
+const execFileAsync = promisify(execFile);
 
 const reads = {
   "acme/net/prod": {
@@ -74,5 +78,13 @@ describe("dynamic.Resource under runProgram", () => {
     expect(isCairnError(err, ErrorCodes.InvalidInput)).toBe(true);
     expect((err as Error).message).toContain("class HiddenProvider defined in");
     expect((err as Error).message).toContain("is not exported from that module; export it");
+  });
+
+  it("locates a provider in the program module itself without evaluating the program again (real Node process)", async () => {
+    const runner = fileURLToPath(new URL("./__fixtures__/run-counted.ts", import.meta.url));
+    const { stdout } = await execFileAsync(process.execPath, ["--conditions=development", "--import", "tsx", runner], { cwd: resolve(fileURLToPath(import.meta.url), "../../../..") });
+    const result = JSON.parse(stdout) as { evaluations: number; provider: string };
+    expect(result.evaluations).toBe(1);
+    expect(JSON.parse(result.provider)).toEqual({ module: "__fixtures__/counted-program.ts", exportName: "InlineProvider", kind: "class", fields: {} });
   });
 });

@@ -50,8 +50,10 @@ export async function describeProvider(
 async function locateExport(provider: ResourceProvider, target: object, isClass: boolean): Promise<ProviderLocation> {
   const probe = isClass && typeof target === "function" ? target : METHODS.map((m) => provider[m]).find((f) => typeof f === "function");
   if (typeof probe !== "function") throw userError("the dynamic provider has no function to locate its module by");
-  const file = await definingFile(probe);
-  const namespace = (await import(file)) as Record<string, unknown>;
+  const { file, specifier } = await definingModule(probe);
+  // The exact URL (query included) names the module instance the program is running; a plain
+  // path could load and run a second copy of it.
+  const namespace = (await import(specifier)) as Record<string, unknown>;
   const exportName = Object.keys(namespace).find((k) => namespace[k] === target);
   if (exportName === undefined) {
     const what = isClass ? `class ${(target as { name?: string }).name || "(anonymous)"}` : "provider object";
@@ -80,8 +82,8 @@ export async function loadProvider(ref: DynamicProviderRef, rootDirectory: strin
   return exported as ResourceProvider;
 }
 
-/** The file whose code defines `fn`, via the inspector's [[FunctionLocation]]. */
-async function definingFile(fn: object): Promise<string> {
+/** The module whose code defines `fn` (its file and its exact URL), via the inspector's [[FunctionLocation]]. */
+async function definingModule(fn: object): Promise<{ file: string; specifier: string }> {
   const session = new Session();
   session.connect();
   const scripts = new Map<string, string>();
@@ -97,7 +99,7 @@ async function definingFile(fn: object): Promise<string> {
     const url = location?.scriptId === undefined ? undefined : scripts.get(location.scriptId);
     if (url === undefined || url === "") throw userError("cannot find the module that defines the dynamic provider (no source location); define it in a module file");
     const clean = url.split("?")[0]!;
-    return clean.startsWith("file://") ? fileURLToPath(clean) : clean;
+    return clean.startsWith("file://") ? { file: fileURLToPath(clean), specifier: url } : { file: clean, specifier: clean };
   } finally {
     delete g[key];
     await session.post("Debugger.disable").catch(() => undefined);
