@@ -57,6 +57,13 @@ describe("resolveConfig", () => {
     expect(resolveConfig({}, { AWS_PROFILE: "dev", AWS_DEFAULT_REGION: "us-west-2" })).toMatchObject({ profile: "dev", region: "us-west-2" });
   });
 
+  it("rejects a region that is not an AWS region name unless validation is skipped", () => {
+    expect(checkConfigInputs({ region: "us-east-1" })).toEqual([]);
+    expect(checkConfigInputs({ region: "us-gov-west-1" })).toEqual([]);
+    expect(checkConfigInputs({ region: "Virginia" })[0]?.reason).toMatch(/aws:region "Virginia" is not an AWS region name/);
+    expect(checkConfigInputs({ region: "Virginia", skipRegionValidation: true })).toEqual([]);
+  });
+
   it("reports every malformed key at once", () => {
     const failures = checkConfigInputs({ region: 5, maxRetries: -1, endpoints: [{ s3: "not a url" }], defaultTags: { tags: { a: 1 } }, accessKey: "x", colour: "red" });
     expect(failures.map((f) => f.property).sort()).toEqual(["colour", "defaultTags.tags.a", "endpoints.s3", "maxRetries", "region", "secretKey"]);

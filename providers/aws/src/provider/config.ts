@@ -88,6 +88,10 @@ export function checkConfigInputs(inputs: PropertyMap): CheckFailure[] {
   if (retries !== undefined && retries !== null && (typeof retries !== "number" || retries < 0 || !Number.isInteger(retries))) {
     failures.push({ property: "maxRetries", reason: "aws:maxRetries must be a non-negative integer" });
   }
+  const region = decoded(inputs["region"]);
+  if (typeof region === "string" && decoded(inputs["skipRegionValidation"]) !== true && !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(region)) {
+    failures.push({ property: "region", reason: `aws:region ${JSON.stringify(region)} is not an AWS region name like "us-east-1" (set aws:skipRegionValidation to use it anyway)` });
+  }
   const hasKey = decoded(inputs["accessKey"]) !== undefined;
   const hasSecret = decoded(inputs["secretKey"]) !== undefined;
   if (hasKey !== hasSecret) failures.push({ property: hasKey ? "secretKey" : "accessKey", reason: "aws:accessKey and aws:secretKey must be set together" });
