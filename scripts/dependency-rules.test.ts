@@ -33,5 +33,6 @@ describe("the package dependency DAG", () => {
   it("reads every import form", () => {
     const found = importsOf('import a from "x";\nexport { b } from \'y\';\nimport "z";\nawait import("w");\nimport type {\n  T,\n} from "v";');
     expect(found.sort()).toEqual(["v", "w", "x", "y", "z"]);
+    expect(importsOf('const template = `import * as sdk from "@cairn/sdk";`;\n// import "q";\n')).toEqual([]);
   });
 });

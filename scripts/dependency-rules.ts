@@ -2,6 +2,7 @@
 // @cairn package (or a provider's "./provider" entry importing the SDK/engine) that breaks it.
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import ts from "typescript";
 
 /** For each package, the @cairn packages its library code may import. */
 export const ALLOWED: Record<string, string[]> = {
@@ -27,8 +28,6 @@ export interface Violation {
   rule: string;
 }
 
-const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
-
 function* sourceFiles(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
@@ -39,10 +38,10 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
+/** Module specifiers a file imports (static, dynamic and re-exports), using the TypeScript scanner so
+ * that import-like text inside strings and comments (e.g. project templates) is not counted. */
 export function importsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(IMPORT_RE)) out.push((m[1] ?? m[2] ?? m[3])!);
-  return out;
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
 }
 
 function cairnPackage(spec: string): string | undefined {
