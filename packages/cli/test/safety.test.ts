@@ -50,6 +50,14 @@ describe.concurrent("cairn: safety", () => {
     writeFileSync(file, `${sb.passphrase}\n`);
     const viaFile = expectCode(await sb.run("pw", ["config", "get", "token"], { env: { CAIRN_CONFIG_PASSPHRASE: undefined, CAIRN_CONFIG_PASSPHRASE_FILE: file } }), 0);
     expect(viaFile.stdout.trim()).toBe("tok-value");
+
+    // change-secrets-provider re-seals: the old passphrase stops working, the new one opens everything
+    expectCode(await sb.run("pw", ["stack", "change-secrets-provider"], { env: { CAIRN_NEW_CONFIG_PASSPHRASE: "brand new" } }), 0);
+    expect((await sb.run("pw", ["config", "get", "token"])).stderr).toMatch(/incorrect passphrase/);
+    sb.passphrase = "brand new";
+    expect(expectCode(await sb.run("pw", ["config", "get", "token"]), 0).stdout.trim()).toBe("tok-value");
+    expectCode(await sb.run("pw", ["stack", "history"]), 0);
+    expectCode(await sb.run("pw", ["up", "--yes", "--expect-no-changes"]), 0);
   }, E2E_TIMEOUT);
 
   it("a program with a syntax error reports file:line and deploys nothing", async () => {
@@ -61,6 +69,21 @@ describe.concurrent("cairn: safety", () => {
     expect(`${r.stdout}${r.stderr}`).toMatch(/index\.ts:3:\d+/);
     const exported = JSON.parse(expectCode(await sb.run("broken", ["stack", "export"]), 0).stdout) as unknown;
     expect(JSON.stringify(exported)).not.toContain("RandomPet");
+  }, E2E_TIMEOUT);
+
+  it("a program that throws part-way stops with its location and deletes nothing", async () => {
+    const sb = new CliSandbox();
+    const dir = await project(sb, "throws");
+    expectCode(await sb.run("throws", ["up", "--yes", "--skip-preview"]), 0);
+    writeFileSync(join(dir, "index.ts"), 'import * as random from "@cairn/random";\nnew random.RandomPet("pet", { length: 2 });\nthrow new Error("boom before the password");\n');
+    const r = await sb.run("throws", ["up", "--yes", "--skip-preview"]);
+    expect(r.code).toBe(1);
+    const text = `${r.stdout}${r.stderr}`;
+    expect(text).toContain("boom before the password");
+    expect(text).toMatch(/index\.ts:3/);
+    const state = JSON.stringify(JSON.parse(expectCode(await sb.run("throws", ["stack", "export"]), 0).stdout));
+    expect(state).toContain("RandomPassword::password");
+    expect(state).toContain("RandomPet::pet");
   }, E2E_TIMEOUT);
 
   it("never shows or stores a secret in plaintext", async () => {
