@@ -69,6 +69,20 @@ describe("@cairn/aws resource classes", () => {
     expect(policyReg.object["policy"]).toMatchObject({ Statement: [{ Resource: "arn:test:site/*" }] });
   });
 
+  it("read existing resources with get (a read, not a registration)", async () => {
+    const monitor = await runtime.setMocks({
+      newResource: (args: { type: string; name: string; id?: string; inputs: Record<string, unknown> }) =>
+        ({ id: args.id, state: { ...args.inputs, cidrBlock: "10.9.0.0/16", arn: `arn:read:${args.id ?? ""}` } }),
+      call: () => ({}),
+    }, "proj", "dev");
+    const vpc = aws.ec2.Vpc.get("shared", "vpc-123");
+    await runtime.waitForRegistrations();
+    expect((await runtime.resolveOutput(vpc.id)).value).toBe("vpc-123");
+    expect((await runtime.resolveOutput(vpc.cidrBlock)).value).toBe("10.9.0.0/16");
+    expect((await runtime.resolveOutput(vpc.arn)).value).toBe("arn:read:vpc-123");
+    expect(monitor.reads.map((r) => [r.type, r.id])).toEqual([["aws:ec2/vpc:Vpc", "vpc-123"]]);
+  });
+
   it("register an SNS topic and an SQS queue", async () => {
     const monitor = await runtime.setMocks(mocks, "proj", "dev");
     const topic = new aws.sns.Topic("alerts", { displayName: "Alerts" });

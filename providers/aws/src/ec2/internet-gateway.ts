@@ -7,6 +7,9 @@ export interface InternetGatewayArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["vpcId", "tags", "arn", "ownerId", "tagsAll"] as const;
+
 export class InternetGateway extends CustomResource {
   declare readonly vpcId: Output<string | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;
@@ -15,6 +18,11 @@ export class InternetGateway extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: InternetGatewayArgs = {}, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/internetGateway:InternetGateway", name, withOutputs({ vpcId: undefined, ...args }, ["arn", "ownerId", "tagsAll"]), opts);
+    super("aws:ec2/internetGateway:InternetGateway", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing InternetGateway by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<InternetGatewayArgs> = {}, opts: CustomResourceOptions = {}): InternetGateway {
+    return new InternetGateway(name, state as InternetGatewayArgs, { ...opts, id });
   }
 }

@@ -15,6 +15,9 @@ export interface RouteTableArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["vpcId", "routes", "tags", "arn", "ownerId", "tagsAll"] as const;
+
 export class RouteTable extends CustomResource {
   declare readonly vpcId: Output<string>;
   declare readonly routes: Output<Record<string, string>[]>;
@@ -24,6 +27,11 @@ export class RouteTable extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: RouteTableArgs, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/routeTable:RouteTable", name, withOutputs({ routes: undefined, ...args }, ["arn", "ownerId", "tagsAll"]), opts);
+    super("aws:ec2/routeTable:RouteTable", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing RouteTable by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<RouteTableArgs> = {}, opts: CustomResourceOptions = {}): RouteTable {
+    return new RouteTable(name, state as RouteTableArgs, { ...opts, id });
   }
 }

@@ -9,6 +9,9 @@ export interface RouteArgs extends RouteTargets {
   destinationIpv6CidrBlock?: Input<string>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock", "gatewayId", "natGatewayId", "origin", "state"] as const;
+
 export class Route extends CustomResource {
   declare readonly routeTableId: Output<string>;
   declare readonly destinationCidrBlock: Output<string | undefined>;
@@ -19,6 +22,11 @@ export class Route extends CustomResource {
   declare readonly state: Output<string>;
 
   constructor(name: string, args: RouteArgs, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/route:Route", name, withOutputs({ gatewayId: undefined, natGatewayId: undefined, ...args }, ["origin", "state"]), opts);
+    super("aws:ec2/route:Route", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Route by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<RouteArgs> = {}, opts: CustomResourceOptions = {}): Route {
+    return new Route(name, state as RouteArgs, { ...opts, id });
   }
 }

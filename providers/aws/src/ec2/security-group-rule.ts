@@ -1,4 +1,5 @@
 // aws.ec2.SecurityGroupRule: one ingress or egress rule of a security group.
+import { withOutputs } from "../resource-args.js";
 import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
 
 export interface SecurityGroupRuleArgs {
@@ -15,6 +16,9 @@ export interface SecurityGroupRuleArgs {
   description?: Input<string>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["type", "securityGroupId", "protocol", "fromPort", "toPort", "cidrBlocks", "sourceSecurityGroupId", "description"] as const;
+
 export class SecurityGroupRule extends CustomResource {
   declare readonly type: Output<"ingress" | "egress">;
   declare readonly securityGroupId: Output<string>;
@@ -26,6 +30,11 @@ export class SecurityGroupRule extends CustomResource {
   declare readonly description: Output<string | undefined>;
 
   constructor(name: string, args: SecurityGroupRuleArgs, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/securityGroupRule:SecurityGroupRule", name, { cidrBlocks: undefined, sourceSecurityGroupId: undefined, description: undefined, ...args }, opts);
+    super("aws:ec2/securityGroupRule:SecurityGroupRule", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing SecurityGroupRule by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<SecurityGroupRuleArgs> = {}, opts: CustomResourceOptions = {}): SecurityGroupRule {
+    return new SecurityGroupRule(name, state as SecurityGroupRuleArgs, { ...opts, id });
   }
 }

@@ -38,6 +38,9 @@ export interface SecurityGroupRuleOutput {
   description?: string;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["name", "namePrefix", "description", "vpcId", "ingress", "egress", "revokeRulesOnDelete", "tags", "arn", "ownerId", "tagsAll"] as const;
+
 export class SecurityGroup extends CustomResource {
   declare readonly name: Output<string>;
   declare readonly namePrefix: Output<string | undefined>;
@@ -52,7 +55,11 @@ export class SecurityGroup extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: SecurityGroupArgs = {}, opts: CustomResourceOptions = {}) {
-    const defaults = { name: undefined, description: undefined, vpcId: undefined, ingress: undefined, egress: undefined, revokeRulesOnDelete: undefined };
-    super("aws:ec2/securityGroup:SecurityGroup", name, withOutputs({ ...defaults, ...args }, ["arn", "ownerId", "tagsAll"]), opts);
+    super("aws:ec2/securityGroup:SecurityGroup", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing SecurityGroup by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<SecurityGroupArgs> = {}, opts: CustomResourceOptions = {}): SecurityGroup {
+    return new SecurityGroup(name, state as SecurityGroupArgs, { ...opts, id });
   }
 }

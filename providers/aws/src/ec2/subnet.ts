@@ -10,6 +10,9 @@ export interface SubnetArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["vpcId", "cidrBlock", "availabilityZone", "mapPublicIpOnLaunch", "tags", "arn", "ownerId", "availabilityZoneId", "tagsAll"] as const;
+
 export class Subnet extends CustomResource {
   declare readonly vpcId: Output<string>;
   declare readonly cidrBlock: Output<string>;
@@ -22,6 +25,11 @@ export class Subnet extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: SubnetArgs, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/subnet:Subnet", name, withOutputs({ availabilityZone: undefined, mapPublicIpOnLaunch: undefined, ...args }, ["arn", "ownerId", "availabilityZoneId", "tagsAll"]), opts);
+    super("aws:ec2/subnet:Subnet", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Subnet by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<SubnetArgs> = {}, opts: CustomResourceOptions = {}): Subnet {
+    return new Subnet(name, state as SubnetArgs, { ...opts, id });
   }
 }

@@ -10,7 +10,8 @@ export interface VpcArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
-const OUTPUTS = ["arn", "ownerId", "mainRouteTableId", "defaultRouteTableId", "defaultSecurityGroupId", "defaultNetworkAclId", "dhcpOptionsId", "tagsAll"] as const;
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["cidrBlock", "instanceTenancy", "enableDnsSupport", "enableDnsHostnames", "tags", "arn", "ownerId", "mainRouteTableId", "defaultRouteTableId", "defaultSecurityGroupId", "defaultNetworkAclId", "dhcpOptionsId", "tagsAll"] as const;
 
 export class Vpc extends CustomResource {
   declare readonly cidrBlock: Output<string>;
@@ -28,6 +29,11 @@ export class Vpc extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: VpcArgs, opts: CustomResourceOptions = {}) {
-    super("aws:ec2/vpc:Vpc", name, withOutputs({ instanceTenancy: undefined, enableDnsSupport: undefined, enableDnsHostnames: undefined, ...args }, OUTPUTS), opts);
+    super("aws:ec2/vpc:Vpc", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Vpc by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<VpcArgs> = {}, opts: CustomResourceOptions = {}): Vpc {
+    return new Vpc(name, state as VpcArgs, { ...opts, id });
   }
 }

@@ -13,6 +13,9 @@ export interface BucketObjectArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["bucket", "key", "source", "content", "contentType", "cacheControl", "tags", "etag", "versionId", "tagsAll"] as const;
+
 export class BucketObject extends CustomResource {
   declare readonly bucket: Output<string>;
   declare readonly key: Output<string>;
@@ -26,6 +29,11 @@ export class BucketObject extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: BucketObjectArgs, opts: CustomResourceOptions = {}) {
-    super("aws:s3/bucketObject:BucketObject", name, withOutputs({ key: undefined, contentType: undefined, ...args }, ["etag", "versionId", "tagsAll"]), opts);
+    super("aws:s3/bucketObject:BucketObject", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing BucketObject by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<BucketObjectArgs> = {}, opts: CustomResourceOptions = {}): BucketObject {
+    return new BucketObject(name, state as BucketObjectArgs, { ...opts, id });
   }
 }

@@ -22,7 +22,8 @@ export interface BucketArgs {
   forceDestroy?: Input<boolean>;
 }
 
-const OUTPUTS = ["arn", "bucketDomainName", "bucketRegionalDomainName", "websiteEndpoint", "websiteDomain", "region", "tagsAll"] as const;
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["bucket", "bucketPrefix", "tags", "versioning", "website", "forceDestroy", "arn", "bucketDomainName", "bucketRegionalDomainName", "websiteEndpoint", "websiteDomain", "region", "tagsAll"] as const;
 
 export class Bucket extends CustomResource {
   declare readonly bucket: Output<string>;
@@ -40,6 +41,11 @@ export class Bucket extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: BucketArgs = {}, opts: CustomResourceOptions = {}) {
-    super("aws:s3/bucket:Bucket", name, withOutputs({ bucket: undefined, forceDestroy: undefined, ...args }, OUTPUTS), opts);
+    super("aws:s3/bucket:Bucket", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Bucket by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<BucketArgs> = {}, opts: CustomResourceOptions = {}): Bucket {
+    return new Bucket(name, state as BucketArgs, { ...opts, id });
   }
 }

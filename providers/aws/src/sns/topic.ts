@@ -15,6 +15,9 @@ export interface TopicArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["name", "fifoTopic", "displayName", "policy", "tags", "arn", "owner", "tagsAll"] as const;
+
 export class Topic extends CustomResource {
   declare readonly name: Output<string>;
   declare readonly fifoTopic: Output<boolean>;
@@ -26,6 +29,11 @@ export class Topic extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: TopicArgs = {}, opts: CustomResourceOptions = {}) {
-    super("aws:sns/topic:Topic", name, withOutputs({ name: undefined, fifoTopic: undefined, displayName: undefined, policy: undefined, ...args }, ["arn", "owner", "tagsAll"]), opts);
+    super("aws:sns/topic:Topic", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Topic by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<TopicArgs> = {}, opts: CustomResourceOptions = {}): Topic {
+    return new Topic(name, state as TopicArgs, { ...opts, id });
   }
 }

@@ -18,6 +18,9 @@ export interface QueueArgs {
   tags?: Input<Record<string, Input<string>>>;
 }
 
+/** Every property of the resource: each gets an Output, set or not. */
+const PROPERTIES = ["name", "fifoQueue", "visibilityTimeoutSeconds", "messageRetentionSeconds", "delaySeconds", "redrivePolicy", "tags", "arn", "url", "tagsAll"] as const;
+
 export class Queue extends CustomResource {
   declare readonly name: Output<string>;
   declare readonly fifoQueue: Output<boolean>;
@@ -31,7 +34,11 @@ export class Queue extends CustomResource {
   declare readonly tagsAll: Output<Record<string, string>>;
 
   constructor(name: string, args: QueueArgs = {}, opts: CustomResourceOptions = {}) {
-    const defaults = { name: undefined, fifoQueue: undefined, visibilityTimeoutSeconds: undefined, messageRetentionSeconds: undefined, delaySeconds: undefined, redrivePolicy: undefined };
-    super("aws:sqs/queue:Queue", name, withOutputs({ ...defaults, ...args }, ["arn", "url", "tagsAll"]), opts);
+    super("aws:sqs/queue:Queue", name, withOutputs(args, PROPERTIES), opts);
+  }
+
+  /** Reads an existing Queue by its ID into the program without managing it (Pulumi's `get`). */
+  static get(name: string, id: Input<string>, state: Partial<QueueArgs> = {}, opts: CustomResourceOptions = {}): Queue {
+    return new Queue(name, state as QueueArgs, { ...opts, id });
   }
 }
