@@ -8,7 +8,7 @@ import { runDeletes } from "./delete-phase.js";
 import type { DeploymentControl, DeploymentRequest, DeploymentResult } from "./deployment-types.js";
 import { runDestroy } from "./destroy.js";
 import { makeEmitter } from "./events.js";
-import { withDependents } from "./graph.js";
+import { dependenciesOf, withDependents } from "./graph.js";
 import { JournalRecorder } from "./journal-recorder.js";
 import { resolvePendingOperations } from "./pending-operations.js";
 import { ProviderRegistry } from "./provider-registry.js";
@@ -111,7 +111,7 @@ async function runProgramPhase(ctx: DeploymentContext, signal: AbortSignal, fail
   const failedUrns = ctx.errors.map((e) => e.urn).filter((u): u is string => u !== undefined);
   const blocked = withDependents(start.resources, failedUrns);
   const undeclared = start.resources.filter(
-    (r) => !r.delete && !monitor.registered.has(r.urn) && !monitor.env.claimed.has(r.urn) && !blocked.has(r.urn) && targets.allows(r.urn, []),
+    (r) => !r.delete && !monitor.registered.has(r.urn) && !monitor.env.claimed.has(r.urn) && !blocked.has(r.urn) && targets.allows(r.urn, dependenciesOf(r)),
   );
   const leftovers = start.resources.filter((r) => r.delete);
   await runDeletes(ctx, [...undeclared, ...leftovers, ...ctx.replaced], fail);
