@@ -8,6 +8,7 @@ export interface Output {
   /** True on an interactive terminal. */
   isTTY: boolean;
   columns?: number;
+  rows?: number;
 }
 
 export interface CliContext {
@@ -38,7 +39,7 @@ export function processContext(): CliContext {
     cwd: process.cwd(),
     cairnHome: env.CAIRN_HOME ?? join(home, ".cairn"),
     homeDir: home,
-    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
+    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows },
     stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
     stdinIsTTY: process.stdin.isTTY === true,
     identity: { user, host: hostname(), pid: process.pid },

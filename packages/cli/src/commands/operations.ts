@@ -85,7 +85,7 @@ function requireYes(ctx: CliContext, verb: Verb, flags: OperationFlags): void {
 async function confirmPlan(ctx: CliContext, flags: OperationFlags, verb: Verb, plan: OperationResult): Promise<boolean> {
   if (flags.yes) return true;
   const { confirm } = await import("../prompts.js");
-  return confirm(`Do you want to perform this ${verb}?`, () => {
+  return confirm(`Do you want to perform this ${verb === "up" ? "update" : verb}?`, () => {
     for (const s of plan.steps.filter(isShown)) for (const l of stepDiffText(s, { showSecrets: flags.showSecrets ?? false })) ctx.stdout.write(`  ${l}\n`);
   });
 }

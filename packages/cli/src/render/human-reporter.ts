@@ -55,7 +55,12 @@ export class HumanReporter {
 
   private redraw(): void {
     this.#frame++;
-    const lines = this.rows.visible().map((r) => this.rowText(r, true));
+    const width = Math.max(20, (this.opts.out.columns || 120) - 1);
+    let lines = this.rows.visible().map((r) => this.rowText(r, true).slice(0, width));
+    // Lines that wrap or scroll off the screen would break redrawing in place: keep to the screen.
+    const max = Math.max(3, (this.opts.out.rows || 40) - 2);
+    if (lines.length > max) lines = [`  … ${lines.length - max + 1} more`, ...lines.slice(-(max - 1))];
+    while (lines.length < this.#drawn) lines.push(""); // clear rows left from a longer frame
     const up = this.#drawn > 0 ? `\x1b[${this.#drawn}A` : "";
     this.opts.out.write(`${up}${lines.map((l) => `\x1b[2K${l}\n`).join("")}`);
     this.#drawn = lines.length;
