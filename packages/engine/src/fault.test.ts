@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { replay, type Snapshot } from "@cairn/state";
 import { urnName } from "@cairn/protocol";
-import { World, type Decl } from "./__fixtures__/harness.js";
+import { World, program, type Decl } from "./__fixtures__/harness.js";
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -41,7 +41,7 @@ function checkAccounted(state: Snapshot, w: World, label: string): void {
   }
 }
 
-async function trial(seed: number): Promise<void> {
+async function trial(seed: number, parallel?: number): Promise<void> {
   const r = rng(seed);
   const w = new World({ replaceOnChanges: ["zone"], deleteBeforeReplace: r() < 0.3 });
   const pool = Array.from({ length: 8 }, (_, i) => `r${i}`);
@@ -53,12 +53,12 @@ async function trial(seed: number): Promise<void> {
   w.provider.failOn({ op: ["create", "update"], when: () => r() < 0.05, initError: true, message: "random init failure" });
   for (let round = 0; round < 4; round++) {
     const names = pool.filter(() => r() < 0.7);
-    const kind = round === 3 && r() < 0.5 ? "destroy" : "update";
+    const kind = round === 3 && r() < 0.5 ? "destroy" : r() < 0.15 ? "refresh" : "update";
     force = new AbortController();
     forceAt = r() < 0.4 ? calls + 1 + Math.floor(r() * 12) : 0;
     const base = w.state;
     const before = w.journal.length;
-    const res = await w.run(kind, kind === "update" ? (await import("./__fixtures__/harness.js")).program(randomProgram(r, names)) : undefined, { parallel: 1 + Math.floor(r() * 4), continueOnError: r() < 0.5 }, { forceSignal: force.signal });
+    const res = await w.run(kind, kind === "update" ? program(randomProgram(r, names)) : undefined, { parallel: parallel ?? 1 + Math.floor(r() * 4), continueOnError: r() < 0.5 }, { forceSignal: force.signal });
     const rebuilt = replay(base, w.journal.slice(before));
     expect(rebuilt).toEqual(res.snapshot);
     checkAccounted(rebuilt, w, `seed ${seed} round ${round} (${res.result}${res.error ? `: ${res.error.message}` : ""})`);
@@ -68,5 +68,9 @@ async function trial(seed: number): Promise<void> {
 describe("fault injection", () => {
   it("never leaks or loses a resource across 300 randomized trials", async () => {
     for (let seed = 1; seed <= 300; seed++) await trial(seed);
+  });
+
+  it("keeps the invariant with one provider call in flight at a time", async () => {
+    for (let seed = 1001; seed <= 1100; seed++) await trial(seed, 1);
   });
 });
