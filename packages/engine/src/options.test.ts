@@ -160,3 +160,16 @@ describe("cairn import", () => {
     expect(w.provider.mutations()).toEqual([]);
   });
 });
+
+describe("secrets", () => {
+  it("keeps secret config secret in the provider's recorded inputs and marks additionalSecretOutputs", async () => {
+    const w = new World();
+    const res = await w.up([{ name: "a", inputs: { token: "t0k" }, additionalSecretOutputs: ["token"] }], { config: { "fake:apiKey": "k3y" }, configSecretKeys: ["fake:apiKey"] });
+    expect(res.result).toBe("succeeded");
+    expect(w.provider.config).toEqual({ apiKey: "k3y" });
+    expect(w.resource("default", "cairn:providers:fake")?.inputs).toEqual({ apiKey: { "cairn:sig": "secret", value: "k3y" } });
+    expect(w.resource("a")?.outputs["token"]).toEqual({ "cairn:sig": "secret", value: "t0k" });
+    const prelude = w.events.find((e) => e.code === "prelude");
+    expect(prelude && "config" in prelude ? prelude.config["fake:apiKey"] : undefined).toBe("[secret]");
+  });
+});
