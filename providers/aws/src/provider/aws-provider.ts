@@ -12,11 +12,25 @@ import { AwsClients } from "./clients.js";
 import { checkConfigInputs, resolveConfig, type Env } from "./config.js";
 import { autoName } from "./naming.js";
 import type { ResourceContext, ResourceDefinition } from "./resource-definition.js";
-import { changedProperties, diffResource } from "./resource-diff.js";
+import { changedProperties, diffResource, fieldEqual } from "./resource-diff.js";
 import { applyDefaults, checkFields } from "./schema-check.js";
 import { mergeTags, tagsUnknown } from "./tags.js";
 import { compact, plainInputs, resecret, strMap, type Plain } from "./values.js";
 import { makeWaiter } from "./waiter.js";
+
+/**
+ * Where a value read from AWS means the same as the recorded one (same JSON, same rule set, an
+ * empty map for no tags), keeps the recorded form, so a refresh without drift changes nothing.
+ */
+function keepEquivalent(def: ResourceDefinition, read: PropertyMap, recorded: PropertyMap): PropertyMap {
+  const out: PropertyMap = { ...read };
+  for (const [key, spec] of Object.entries(def.inputs)) {
+    if (!fieldEqual(spec, recorded[key], read[key])) continue;
+    if (recorded[key] === undefined || recorded[key] === null) delete out[key];
+    else out[key] = recorded[key];
+  }
+  return out;
+}
 
 export interface AwsProviderOptions {
   factory: ProviderFactoryContext;
@@ -195,8 +209,9 @@ export class AwsProvider implements Provider {
       }
       if (read === undefined) return {};
       const old = req.inputs ?? {};
-      const inputs = resecret(compact(read.inputs), old);
-      return { id: read.id ?? req.id, inputs, outputs: resecret({ ...inputs, ...compact(read.outputs), ...this.tagsAllOf(def, read) }, old) };
+      const inputs = resecret(keepEquivalent(def, compact(read.inputs), old), old);
+      const outputs = keepEquivalent(def, { ...compact(read.inputs), ...compact(read.outputs), ...this.tagsAllOf(def, read) }, req.state ?? {});
+      return { id: read.id ?? req.id, inputs, outputs: resecret(outputs, old) };
     });
   }
 

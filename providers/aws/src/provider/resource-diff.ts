@@ -20,7 +20,7 @@ function emptyAsUnset(v: PropertyValue | undefined): PropertyValue | undefined {
   return v;
 }
 
-function fieldEqual(spec: FieldSpec, a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
+export function fieldEqual(spec: FieldSpec, a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   const ua = present(a) ? emptyAsUnset(unwrapSecrets(a)) : undefined;
   const ub = present(b) ? emptyAsUnset(unwrapSecrets(b)) : undefined;
   return spec.equal !== undefined ? spec.equal(ua, ub) : propertyValuesEqual(ua, ub);
