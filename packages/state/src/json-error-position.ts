@@ -86,11 +86,14 @@ class Scanner {
       const c = this.t[this.i]!;
       if (c === '"') return void this.i++;
       if (c === "\\") {
-        const e = this.t[this.i + 1];
+        this.i++;
+        const e = this.t[this.i];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.t.slice(this.i + 2, this.i + 6))) this.fail();
-          this.i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
+          this.i++;
+          for (let k = 0; k < 4; k++, this.i++) {
+            if (!/[0-9a-fA-F]/.test(this.t[this.i] ?? "")) this.fail();
+          }
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i++;
         else this.fail();
       } else if (c < " ") this.fail();
       else this.i++;

@@ -15,8 +15,8 @@ export class ResourceLedger {
   #slots: Array<ResourceState | undefined> = [];
   #byKey = new Map<string, number[]>();
   #byUrn = new Map<string, number[]>();
-  /** How many references resources in the ledger make to each URN. */
-  #referrers = new Map<string, number>();
+  /** For each URN, the slots of the resources that refer to it. */
+  #referrers = new Map<string, Set<number>>();
   #dirty = false;
 
   constructor(resources: ResourceState[]) {
@@ -38,22 +38,32 @@ export class ResourceLedger {
     this.#slots[slot] = state;
     this.#link(state, slot);
     if (this.#refsOutOfOrder(state, slot)) this.#dirty = true;
-    if (old.urn !== state.urn || old.id !== state.id) {
-      if (this.#referenced(old.urn) || this.#referenced(state.urn)) this.#dirty = true;
-    }
+    // Non-provider references match by URN only; provider references also by ID.
+    const renamed = old.urn !== state.urn;
+    const reIded = old.id !== state.id && (isProviderType(old.type) || isProviderType(state.type));
+    if ((renamed || reIded) && (this.#referenced(old.urn) || this.#referenced(state.urn))) this.#dirty = true;
   }
 
   remove(slot: number): void {
     const old = this.#slots[slot]!;
     this.#unlink(slot);
     this.#slots[slot] = undefined;
-    if (this.#referenced(old.urn) && this.#byUrn.has(old.urn)) this.#dirty = true;
+    const copies = this.#byUrn.get(old.urn);
+    const referrers = this.#referrers.get(old.urn);
+    // With no copy left, references to the URN dangle whatever the order (integrity reports it).
+    if (copies === undefined || referrers === undefined) return;
+    if (isProviderType(old.type)) return void (this.#dirty = true);
+    const earliest = copies[0]!;
+    for (const r of referrers) {
+      if (r < earliest) return void (this.#dirty = true);
+    }
   }
 
   add(state: ResourceState): void {
     const hadCopies = this.#byUrn.has(state.urn);
     this.#slots.push(state);
     this.#link(state, this.#slots.length - 1);
+    // Only references nothing satisfied before can now point forward, at the new last resource.
     if (this.#referenced(state.urn) && (!hadCopies || isProviderType(state.type))) this.#dirty = true;
   }
 
@@ -77,7 +87,7 @@ export class ResourceLedger {
   }
 
   #referenced(urn: string): boolean {
-    return (this.#referrers.get(urn) ?? 0) > 0;
+    return this.#referrers.has(urn);
   }
 
   /** Does `state` (at `slot`) refer to something that exists only after it? */
@@ -93,7 +103,10 @@ export class ResourceLedger {
     insertSorted(this.#byKey, keyString(keyOfState(r)), slot);
     insertSorted(this.#byUrn, r.urn, slot);
     for (const ref of referencesOf(r)) {
-      if (ref.urn !== r.urn) this.#referrers.set(ref.urn, (this.#referrers.get(ref.urn) ?? 0) + 1);
+      if (ref.urn === r.urn) continue;
+      const set = this.#referrers.get(ref.urn);
+      if (set) set.add(slot);
+      else this.#referrers.set(ref.urn, new Set([slot]));
     }
   }
 
@@ -103,10 +116,10 @@ export class ResourceLedger {
     removeFrom(this.#byKey, keyString(keyOfState(r)), slot);
     removeFrom(this.#byUrn, r.urn, slot);
     for (const ref of referencesOf(r)) {
-      if (ref.urn === r.urn) continue;
-      const n = (this.#referrers.get(ref.urn) ?? 0) - 1;
-      if (n > 0) this.#referrers.set(ref.urn, n);
-      else this.#referrers.delete(ref.urn);
+      const set = this.#referrers.get(ref.urn);
+      if (!set) continue;
+      set.delete(slot);
+      if (set.size === 0) this.#referrers.delete(ref.urn);
     }
   }
 }
