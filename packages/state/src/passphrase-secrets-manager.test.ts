@@ -91,6 +91,12 @@ describe("PassphraseSecretsManager", () => {
     expect(e.message).toContain("kdf");
   });
 
+  it("rejects unusable KDF parameters when creating", () => {
+    const e = errorOf(() => PassphraseSecretsManager.create({ passphrase: "p", kdf: { N: 1000, r: 8, p: 1 } }));
+    expect(e.code).toBe(ErrorCodes.ConfigInvalid);
+    expect(e.message).toContain("power of two");
+  });
+
   it("defaults to strong scrypt parameters", () => {
     expect(DEFAULT_SCRYPT.N).toBeGreaterThanOrEqual(2 ** 17);
     expect(DEFAULT_SCRYPT.r).toBeGreaterThanOrEqual(8);

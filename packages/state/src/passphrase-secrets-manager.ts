@@ -49,7 +49,12 @@ export class PassphraseSecretsManager implements SecretsManager {
   /** A manager for a new stack (or a given salt), with its check value. */
   static create(req: CreatePassphraseManagerRequest): PassphraseSecretsManager {
     const salt = req.salt ?? randomBytes(16).toString("base64");
-    const kdf = req.kdf ?? DEFAULT_SCRYPT;
+    const problems: string[] = [];
+    const kdf = readKdf(req.kdf, problems);
+    if (salt === "") problems.push("salt must be a non-empty base64 string");
+    if (problems.length > 0) {
+      throw new CairnError({ code: ErrorCodes.ConfigInvalid, source: "user", message: `invalid passphrase secrets provider settings: ${problems.join("; ")}` });
+    }
     return new PassphraseSecretsManager(deriveKey(req.passphrase, salt, kdf), salt, kdf);
   }
 
@@ -129,10 +134,15 @@ function readKdf(kdf: unknown, problems: string[]): ScryptParams {
   const k = kdf as Partial<Record<string, unknown>>;
   const ok =
     typeof kdf === "object" && kdf !== null && (k["name"] === undefined || k["name"] === "scrypt") &&
-    [k["N"], k["r"], k["p"]].every((x) => typeof x === "number" && Number.isInteger(x) && x > 0);
+    [k["N"], k["r"], k["p"]].every((x) => typeof x === "number" && Number.isInteger(x) && x > 0) &&
+    isPowerOfTwo(k["N"] as number) && (k["N"] as number) > 1;
   if (!ok) {
-    problems.push("state.kdf must be {name: \"scrypt\", N, r, p} with positive integers");
+    problems.push("kdf must be {name: \"scrypt\", N, r, p}: positive integers, N a power of two above 1");
     return DEFAULT_SCRYPT;
   }
   return { N: k["N"] as number, r: k["r"] as number, p: k["p"] as number };
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return Number.isSafeInteger(n) && n > 0 && (n & (n - 1)) === 0;
 }

@@ -97,6 +97,25 @@ describe("replay against the model executor", () => {
 describe("codec round trips (property)", () => {
   const manager = PassphraseSecretsManager.create({ passphrase: "correct horse", kdf: TEST_SCRYPT });
 
+  it("reads a journal cut off anywhere as its complete lines, warning only about a torn one", () => {
+    fc.assert(
+      fc.property(commands, fc.nat(), (cmds, cutAt) => {
+        const run = runModel(cmds);
+        const lines = run.entries.map((e) => encodeJournalEntry(e, manager) + "\n");
+        const text = lines.join("");
+        const cut = cutAt % (text.length + 1);
+        const decoded = decodeJournal(text.slice(0, cut), manager);
+        let complete = 0;
+        let offset = 0;
+        // A line is kept when all of its JSON made it to disk (its newline may not have).
+        while (complete < lines.length && offset + lines[complete]!.length - 1 <= cut) offset += lines[complete++]!.length;
+        expect(decoded.entries).toEqual(run.entries.slice(0, complete));
+        expect(decoded.warnings.length).toBe(cut > offset ? 1 : 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("journal lines and checkpoints decode to what was encoded, with no secret in the text", () => {
     fc.assert(
       fc.property(commands, (cmds) => {

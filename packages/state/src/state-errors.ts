@@ -5,7 +5,7 @@ import { jsonErrorPosition } from "./json-error-position.js";
 
 /** What a user can do about a corrupt state file. */
 export const RESTORE_HINT =
-  "Cairn keeps earlier checkpoints as backups; restore one with `cairn stack import` (list them with `cairn stack history` or in the stack's backup directory).";
+  "Cairn keeps earlier checkpoints of every stack as backups; restore one with `cairn stack import`.";
 
 export function describeSource(source: string | undefined, fallback: string): string {
   return source === undefined ? fallback : source;
