@@ -75,6 +75,21 @@ describe("replay against the model executor", () => {
     );
   });
 
+  it("a checkpoint taken right after a crash, replayed with the recovery entries, equals replaying at once", () => {
+    fc.assert(
+      fc.property(commands, (cmds) => {
+        const run = runModel(cmds);
+        const whole = replay(run.base, run.entries);
+        for (const c of run.crashes) {
+          const atCrash = replay(run.base, run.entries.slice(0, c));
+          expect(atCrash.pendingOperations.length).toBeGreaterThan(0);
+          expect(replay(atCrash, run.entries.slice(c))).toEqual(whole);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it("generates runs that exercise every kind of entry and crash", () => {
     // Guards the generator: the properties above mean little if these never happen.
     const seen = new Set<string>();
@@ -85,11 +100,12 @@ describe("replay against the model executor", () => {
         if (run.expected.resources.some((r) => r.delete)) seen.add("replaced-copy");
         if (run.expected.resources.some((r) => r.pendingReplacement)) seen.add("pending-replacement");
         if (run.expected.pendingOperations.length > 0) seen.add("pending");
+        if (run.crashes.length > 0) seen.add("crash");
       }),
       RUNS,
     );
     expect([...seen].sort()).toEqual(
-      ["begin:create", "begin:delete", "begin:import", "begin:read", "begin:update", "clear-pending", "end:false:false", "end:false:true", "end:true:false", "pending", "pending-replacement", "replaced-copy", "write"].sort(),
+      ["begin:create", "begin:delete", "begin:import", "begin:read", "begin:update", "clear-pending", "crash", "end:false:false", "end:false:true", "end:true:false", "pending", "pending-replacement", "replaced-copy", "write"].sort(),
     );
   });
 });

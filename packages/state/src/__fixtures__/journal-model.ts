@@ -49,6 +49,8 @@ export interface ModelRun {
   expected: { resources: ResourceState[]; pendingOperations: PendingOperation[] };
   /** Prefix lengths at which no operation of the journal is pending. */
   quiescent: number[];
+  /** Prefix lengths just after a crash, before the next run's recovery entries. */
+  crashes: number[];
   /** Every secret plaintext used (each contains "sekrit"). */
   secrets: string[];
 }
@@ -80,6 +82,7 @@ class Model {
   readonly entries: JournalEntry[] = [];
   readonly cloudAt: ModelRun["cloudAt"] = [];
   readonly quiescent: number[] = [0];
+  readonly crashes: number[] = [];
   readonly secrets: string[] = [];
   readonly rank = new Map<string, number>();
   seq = 0;
@@ -88,7 +91,7 @@ class Model {
   result(): ModelRun {
     this.cloudAt.push(this.cloudNow());
     const pendingOperations = this.inFlight.map((f) => ({ kind: PENDING[f.begin.op], resource: (f.begin.planned ?? f.old)! }));
-    return { base: this.base, entries: this.entries, cloudAt: this.cloudAt, expected: { resources: this.resources, pendingOperations }, quiescent: this.quiescent, secrets: this.secrets };
+    return { base: this.base, entries: this.entries, cloudAt: this.cloudAt, expected: { resources: this.resources, pendingOperations }, quiescent: this.quiescent, crashes: this.crashes, secrets: this.secrets };
   }
 
   cloudNow(): Array<{ urn: string; id: string }> {
@@ -446,6 +449,7 @@ class Model {
   crash(): void {
     if (this.inFlight.length === 0) return;
     const abandoned = this.inFlight;
+    this.crashes.push(this.entries.length);
     const writes = abandoned.flatMap((f) => f.resolve());
     this.inFlight = [];
     for (const w of writes) this.emit(w);
