@@ -51,16 +51,10 @@ export function parseJsonDocument(text: string, source: string | undefined): unk
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
     const position = jsonErrorPosition(text);
     const { line, column } = lineColumn(text, position);
     const truncated = position >= text.trimEnd().length ? " (the document ends early: it was probably cut short)" : "";
-    return throwError(
-      stateCorrupt({ source, detail: `invalid JSON at line ${line}, column ${column} (offset ${position})${truncated}: ${message}`, cause: e }),
-    );
+    const near = JSON.stringify(text.slice(Math.max(0, position - 24), position + 24));
+    throw stateCorrupt({ source, detail: `invalid JSON at line ${line}, column ${column} (offset ${position})${truncated}, near ${near}`, cause: e });
   }
-}
-
-function throwError(e: Error): never {
-  throw e;
 }
