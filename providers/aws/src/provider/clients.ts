@@ -1,7 +1,9 @@
 // One AWS SDK client per service per configured provider, created on first use from AwsConfig:
 // region, credentials, endpoint overrides, retries (the SDK's standard strategy with maxAttempts)
 // and a middleware that records the failing operation's name on every error.
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
@@ -96,6 +98,13 @@ export class AwsClients {
   }
   sqs(): SQSClient {
     return this.get("sqs", (b) => new SQSClient(b) as SQSClient & MiddlewareHost);
+  }
+
+  iam(): IAMClient {
+    return this.get("iam", (b) => new IAMClient(b) as IAMClient & MiddlewareHost);
+  }
+  autoscaling(): AutoScalingClient {
+    return this.get("autoscaling", (b) => new AutoScalingClient(b) as AutoScalingClient & MiddlewareHost);
   }
 
   destroy(): void {
