@@ -2,7 +2,7 @@
 // with everything generic done here — check (schema, defaults, auto-naming), diff, preview,
 // read-back after create/update, tags, waiting, "already gone" on delete, error wrapping.
 import {
-  CairnError, ErrorCodes, UNKNOWN, type CheckConfigRequest, type CheckConfigResponse, type CheckRequest, type CheckResponse,
+  CairnError, ErrorCodes, isSecretValue, isUnknown, makeSecret, UNKNOWN, type CheckConfigRequest, type CheckConfigResponse, type CheckRequest, type CheckResponse,
   type ConfigureRequest, type ConfigureResponse, type CreateRequest, type CreateResponse, type DeleteRequest, type DiffRequest,
   type DiffResponse, type PropertyMap, type Provider, type ProviderFactoryContext, type ProviderInvokeRequest,
   type ProviderInvokeResponse, propertyValuesEqual, ResourceInitError, type ReadRequest, type ReadResponse, type UpdateRequest, type UpdateResponse, type Urn,
@@ -28,6 +28,17 @@ function keepEquivalent(def: ResourceDefinition, read: PropertyMap, recorded: Pr
     if (!fieldEqual(spec, recorded[key], read[key])) continue;
     if (recorded[key] === undefined || recorded[key] === null) delete out[key];
     else out[key] = recorded[key];
+  }
+  return out;
+}
+
+/** Wraps the definition's always-secret properties (secretOutputs) in secret markers. */
+function secretsOf(def: ResourceDefinition, m: PropertyMap): PropertyMap {
+  if (def.secretOutputs === undefined) return m;
+  const out: PropertyMap = { ...m };
+  for (const k of def.secretOutputs) {
+    const v = out[k];
+    if (v !== undefined && v !== null && !isSecretValue(v) && !isUnknown(v)) out[k] = makeSecret(v);
   }
   return out;
 }
@@ -176,7 +187,7 @@ export class AwsProvider implements Provider {
       throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `create of ${req.urn} made ${id}, but AWS does not return it when read back` });
     }
     const outputs = { ...req.inputs, ...this.computedInputs(def, req.inputs, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
-    return { id, outputs: resecret(outputs, req.inputs) };
+    return { id, outputs: secretsOf(def, resecret(outputs, req.inputs)) };
   }
 
   /** Values AWS chose for computed inputs the user left unset (e.g. a subnet's availability zone). */
@@ -211,7 +222,7 @@ export class AwsProvider implements Provider {
       const old = req.inputs ?? {};
       const inputs = resecret(keepEquivalent(def, compact(read.inputs), old), old);
       const outputs = keepEquivalent(def, { ...compact(read.inputs), ...compact(read.outputs), ...this.tagsAllOf(def, read) }, req.state ?? {});
-      return { id: read.id ?? req.id, inputs, outputs: resecret(outputs, old) };
+      return { id: read.id ?? req.id, inputs: secretsOf(def, inputs), outputs: secretsOf(def, resecret(outputs, old)) };
     });
   }
 
@@ -233,7 +244,7 @@ export class AwsProvider implements Provider {
         throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `update of ${req.urn}: ${req.id} no longer exists in AWS`, hint: "run `cairn refresh` and try again" });
       }
       const outputs = { ...req.news, ...this.computedInputs(def, req.news, read), ...compact(read.outputs), ...this.tagsAllOf(def, read) };
-      return { outputs: resecret(outputs, req.news) };
+      return { outputs: secretsOf(def, resecret(outputs, req.news)) };
     });
   }
 

@@ -7,6 +7,13 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ECRClient } from "@aws-sdk/client-ecr";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { Route53Client } from "@aws-sdk/client-route-53";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import { OPERATION_KEY } from "./aws-errors.js";
 import type { AwsConfig, ServiceName } from "./config.js";
@@ -105,6 +112,28 @@ export class AwsClients {
   }
   autoscaling(): AutoScalingClient {
     return this.get("autoscaling", (b) => new AutoScalingClient(b) as AutoScalingClient & MiddlewareHost);
+  }
+
+  cloudwatch(): CloudWatchClient {
+    return this.get("cloudwatch", (b) => new CloudWatchClient(b) as CloudWatchClient & MiddlewareHost);
+  }
+  lambda(): LambdaClient {
+    return this.get("lambda", (b) => new LambdaClient(b) as LambdaClient & MiddlewareHost);
+  }
+  secretsmanager(): SecretsManagerClient {
+    return this.get("secretsmanager", (b) => new SecretsManagerClient(b) as SecretsManagerClient & MiddlewareHost);
+  }
+  kms(): KMSClient {
+    return this.get("kms", (b) => new KMSClient(b) as KMSClient & MiddlewareHost);
+  }
+  dynamodb(): DynamoDBClient {
+    return this.get("dynamodb", (b) => new DynamoDBClient(b) as DynamoDBClient & MiddlewareHost);
+  }
+  ecr(): ECRClient {
+    return this.get("ecr", (b) => new ECRClient(b) as ECRClient & MiddlewareHost);
+  }
+  route53(): Route53Client {
+    return this.get("route53", (b) => new Route53Client(b) as Route53Client & MiddlewareHost);
   }
 
   destroy(): void {

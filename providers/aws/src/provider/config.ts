@@ -6,7 +6,7 @@ import { type CheckFailure, type PropertyMap, type PropertyValue, unwrapSecrets 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Services this provider talks to, by their config/env names ("s3" / AWS_ENDPOINT_URL_S3). */
-export const SERVICES = ["s3", "ec2", "sns", "sqs", "iam", "autoscaling"] as const;
+export const SERVICES = ["s3", "ec2", "sns", "sqs", "iam", "autoscaling", "cloudwatch", "lambda", "secretsmanager", "kms", "dynamodb", "ecr", "route53"] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface AwsConfig {

@@ -102,6 +102,8 @@ export interface ResourceDefinition {
   delete(ctx: ResourceContext, req: { id: string; inputs: Plain; outputs: Plain }): Promise<void>;
   /** Skip the generic wait-until-gone after delete. */
   skipDeleteWait?: boolean;
+  /** Properties that are always secret in inputs read back and in outputs (e.g. a secret's value). */
+  secretOutputs?: readonly string[];
 }
 
 /** Identity helper that keeps the definition's type checked. */
