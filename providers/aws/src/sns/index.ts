@@ -1,2 +1,3 @@
 // aws.sns: SNS resources for programs.
 export * from "./topic.js";
+export * from "./topic-subscription.js";

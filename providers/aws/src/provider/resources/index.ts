@@ -14,9 +14,13 @@ import { s3BucketObject } from "./s3-bucket-object.js";
 import { s3BucketPolicy } from "./s3-bucket-policy.js";
 import { snsTopic } from "./sns-topic.js";
 import { sqsQueue } from "./sqs-queue.js";
+import { snsTopicSubscription } from "./sns-topic-subscription.js";
+import { cloudwatchDashboard } from "./cloudwatch-dashboard.js";
+import { cloudwatchMetricAlarm } from "./cloudwatch-metric-alarm.js";
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
   snsTopic, sqsQueue,
+  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm,
 ];
