@@ -5,7 +5,7 @@
 import { CairnError, ErrorCodes, isCairnError, parseUrn, isUrn, type EngineEvent, type ErrorInfo, type OperationKind, type Urn } from "@cairn/protocol";
 import { replay, type Lease, type SecretsManager, type Snapshot, type Decrypter, type UpdateRecord, type StackRef } from "@cairn/state";
 import { runDeployment, type DeploymentResult, type ProgramSource } from "@cairn/engine";
-import { createProgramSource, createProviderLoader, inlineProgramSource } from "@cairn/host";
+import { createProgramSource, createProviderLoader, inlineProgramSource, warmProgramSource } from "@cairn/host";
 import { resolveConfig } from "./config-values.js";
 import { readGitInfo } from "./git-info.js";
 import { toOutputMap } from "./outputs.js";
@@ -48,9 +48,18 @@ export async function loadCurrentState(stack: { workspace: Stack["workspace"]; r
 }
 
 export async function runOperation(stack: Stack, req: OperationRequest): Promise<OperationResult> {
-  const manager = await stack.secrets();
+  // The KDF runs on the thread pool while this thread loads the program's tooling.
+  const secrets = stack.secrets();
+  void warmProgram(stack, req);
+  const manager = await secrets;
   if (req.dryRun) return runWith(stack, req, manager, undefined);
   return withLease(stack, req.kind, req.onEvent, (lease) => runWith(stack, req, manager, lease));
+}
+
+function warmProgram(stack: Stack, req: OperationRequest): Promise<void> {
+  const ctx = stack.workspace.ctx;
+  if (req.kind === "destroy" || req.kind === "refresh" || ctx.program || ctx.projectDir === undefined) return Promise.resolve();
+  return warmProgramSource({ rootDirectory: ctx.projectDir, main: ctx.project.main ?? "." });
 }
 
 function programFor(stack: Stack, req: OperationRequest): ProgramSource | undefined {
@@ -98,6 +107,8 @@ async function runWith(stack: Stack, req: OperationRequest, manager: SecretsMana
   const replaceTargets = resolveResourceRefs(req.replace, base, "--replace");
   const excludes = resolveResourceRefs(req.exclude, base, "--exclude");
   const rootDirectory = ctx.projectDir ?? ctx.workDir;
+  // Read while the deployment runs (git is a child process), used when the history is written.
+  const git = lease ? readGitInfo(rootDirectory) : undefined;
   let result: DeploymentResult;
   try {
     result = await runDeployment(
@@ -132,14 +143,14 @@ async function runWith(stack: Stack, req: OperationRequest, manager: SecretsMana
     if (!lease) throw e;
     // The engine could not finish: what it did is in the journal; record the failure in history.
     const error = errorInfo(e);
-    const history = await appendHistory(stack, { req, manager, startTime, result: "failed", counts: {}, steps: [], error, config });
+    const history = await appendHistory(stack, { req, manager, startTime, result: "failed", counts: {}, steps: [], error, config, git });
     const failed: OperationResult = { kind: req.kind, dryRun: false, result: "failed", counts: {}, steps: [], outputs: {}, error, durationMs: ctx.clock() - startTime, history };
     return failed;
   }
   let history: UpdateRecord | undefined;
   if (lease) {
     await ctx.backend.commitSnapshot(stack.ref, lease, { ...result.snapshot, secretsProvider: manager.state }, manager);
-    history = await appendHistory(stack, { req, manager, startTime, result: result.result, counts: result.counts, steps: result.steps, config, ...(result.error ? { error: result.error } : {}) });
+    history = await appendHistory(stack, { req, manager, startTime, result: result.result, counts: result.counts, steps: result.steps, config, git, ...(result.error ? { error: result.error } : {}) });
   }
   return {
     kind: req.kind,
@@ -170,11 +181,12 @@ interface HistoryRequest {
   steps: UpdateRecord["steps"];
   error?: ErrorInfo;
   config: Record<string, { value: string; secret: boolean }>;
+  git: ReturnType<typeof readGitInfo> | undefined;
 }
 
 async function appendHistory(stack: Stack, h: HistoryRequest): Promise<UpdateRecord> {
   const ctx = stack.workspace.ctx;
-  const git = await readGitInfo(ctx.projectDir ?? ctx.workDir);
+  const git = await (h.git ?? readGitInfo(ctx.projectDir ?? ctx.workDir));
   return ctx.backend.appendHistory(
     stack.ref,
     {

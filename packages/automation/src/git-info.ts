@@ -11,7 +11,6 @@ function git(cwd: string, args: string[]): Promise<string | undefined> {
 export async function readGitInfo(dir: string): Promise<{ commit?: string; branch?: string; dirty?: boolean } | undefined> {
   const commit = await git(dir, ["rev-parse", "HEAD"]);
   if (commit === undefined) return undefined;
-  const branch = await git(dir, ["rev-parse", "--abbrev-ref", "HEAD"]);
-  const status = await git(dir, ["status", "--porcelain"]);
+  const [branch, status] = await Promise.all([git(dir, ["rev-parse", "--abbrev-ref", "HEAD"]), git(dir, ["status", "--porcelain"])]);
   return { commit, ...(branch ? { branch } : {}), ...(status === undefined ? {} : { dirty: status !== "" }) };
 }

@@ -47,8 +47,10 @@ export async function openStackSecrets(req: ManagerRequest): Promise<{ manager: 
   }
   const passphrase = await req.passphrase.get(req.stack);
   const state = req.settings.encryptionsalt !== undefined ? decodeSecretsState(req.settings.encryptionsalt, req.settingsFile) : req.stateFallback;
-  if (state !== undefined) return { manager: PassphraseSecretsManager.fromState(state, passphrase), created: false };
-  return { manager: PassphraseSecretsManager.create({ passphrase, ...(req.kdf ? { kdf: req.kdf } : {}) }), created: true };
+  // The key is derived on the thread pool, so work started beside this call (loading the program's
+  // tooling) overlaps the deliberately slow KDF; a wrong passphrase still fails here, before any change.
+  if (state !== undefined) return { manager: await PassphraseSecretsManager.fromStateAsync(state, passphrase), created: false };
+  return { manager: await PassphraseSecretsManager.createAsync({ passphrase, ...(req.kdf ? { kdf: req.kdf } : {}) }), created: true };
 }
 
 /** Records the manager's state in the settings (secretsprovider + encryptionsalt). */

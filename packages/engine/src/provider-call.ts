@@ -20,16 +20,16 @@ export class ForcedAbort extends Error {
 export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ctl = new AbortController();
   let timedOut = false;
-  const onForce = (): void => ctl.abort(req.force.reason);
   if (req.force.aborted) throw new ForcedAbort(req.urn);
-  req.force.addEventListener("abort", onForce, { once: true });
+  // Follows the run's shared force signal without adding a listener to it (many calls run at once).
+  const signal = AbortSignal.any([req.force, ctl.signal]);
   const timer = req.timeoutMs === undefined ? undefined : setTimeout(() => {
     timedOut = true;
     ctl.abort(new Error("timeout"));
   }, req.timeoutMs);
   try {
-    const work = fn(ctl.signal);
-    const aborted = new Promise<never>((_, reject) => ctl.signal.addEventListener("abort", () => reject(ctl.signal.reason), { once: true }));
+    const work = fn(signal);
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
     aborted.catch(() => undefined);
     return await Promise.race([work, aborted]);
   } catch (e) {
@@ -41,6 +41,5 @@ export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: Abo
     throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} failed: ${String((e as Error)?.message ?? e)}`, cause: e });
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    req.force.removeEventListener("abort", onForce);
   }
 }

@@ -51,6 +51,20 @@ export function createProgramSource(request: ProgramFileRequest): ProgramSource 
   };
 }
 
+/**
+ * Loads what running the program file needs (the module hooks, the SDK runtime) ahead of the run,
+ * so callers can overlap it with other waiting. Never rejects: any problem surfaces when it runs.
+ */
+export async function warmProgramSource(request: ProgramFileRequest): Promise<void> {
+  try {
+    const mainFile = resolveMainFile({ ...request, rootDirectory: resolve(request.rootDirectory) });
+    await ensureLoaderHooks();
+    await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format: moduleFormat(mainFile) });
+  } catch {
+    // Reported by the run itself, in its place.
+  }
+}
+
 /** Runs a program given as a function (automation's inline programs), with Cairn's own SDK. */
 export function inlineProgramSource(program: () => unknown): ProgramSource {
   return async (monitor, signal) => {

@@ -104,4 +104,20 @@ describe("PassphraseSecretsManager", () => {
     expect(m.state.state["kdf"]).toEqual({ name: "scrypt", ...DEFAULT_SCRYPT });
     expect(PassphraseSecretsManager.fromState(m.state, "p").decrypt(m.encrypt("ok"))).toBe("ok");
   });
+
+  it("derives the same key on the thread pool: async and sync managers open each other's values", async () => {
+    const sync = make("pool pass");
+    const reopened = await PassphraseSecretsManager.fromStateAsync(sync.state, "pool pass");
+    expect(reopened.decrypt(sync.encrypt("shared"))).toBe("shared");
+    const fresh = await PassphraseSecretsManager.createAsync({ passphrase: "pool pass", kdf: TEST_SCRYPT });
+    expect(PassphraseSecretsManager.fromState(fresh.state, "pool pass").decrypt(fresh.encrypt("back"))).toBe("back");
+  });
+
+  it("rejects a wrong passphrase asynchronously before handing out a manager", async () => {
+    const m = make("right one");
+    const err = await PassphraseSecretsManager.fromStateAsync(m.state, "wrong one").then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(CairnError);
+    expect((err as CairnError).code).toBe(ErrorCodes.WrongPassphrase);
+    expect((err as CairnError).message).toBe(WRONG_PASSPHRASE_MESSAGE);
+  });
 });

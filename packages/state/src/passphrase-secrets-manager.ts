@@ -2,7 +2,7 @@
 // with AES-256-GCM and a fresh 96-bit nonce each ("v1:" + base64(nonce | ciphertext | tag)).
 // Its public state carries the salt, the KDF parameters and a sealed check value, so a wrong
 // passphrase is detected before anything is decrypted or written.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from "node:crypto";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import type { SecretsManager } from "./secrets.js";
 import type { SecretsProviderState } from "./snapshot.js";
@@ -48,20 +48,30 @@ export class PassphraseSecretsManager implements SecretsManager {
 
   /** A manager for a new stack (or a given salt), with its check value. */
   static create(req: CreatePassphraseManagerRequest): PassphraseSecretsManager {
-    const salt = req.salt ?? randomBytes(16).toString("base64");
-    const problems: string[] = [];
-    const kdf = readKdf(req.kdf, problems);
-    if (salt === "") problems.push("salt must be a non-empty base64 string");
-    if (problems.length > 0) {
-      throw new CairnError({ code: ErrorCodes.ConfigInvalid, source: "user", message: `invalid passphrase secrets provider settings: ${problems.join("; ")}` });
-    }
+    const { salt, kdf } = createSettings(req);
     return new PassphraseSecretsManager(deriveKey(req.passphrase, salt, kdf), salt, kdf);
+  }
+
+  /** Like create, but derives the key on the thread pool so the caller's thread keeps working. */
+  static async createAsync(req: CreatePassphraseManagerRequest): Promise<PassphraseSecretsManager> {
+    const { salt, kdf } = createSettings(req);
+    return new PassphraseSecretsManager(await deriveKeyAsync(req.passphrase, salt, kdf), salt, kdf);
   }
 
   /** Rebuilds a stack's manager; throws WrongPassphrase when the passphrase does not open the check. */
   static fromState(state: SecretsProviderState, passphrase: string): PassphraseSecretsManager {
     const { salt, check, kdf } = readState(state);
-    const key = deriveKey(passphrase, salt, kdf);
+    return PassphraseSecretsManager.checked(deriveKey(passphrase, salt, kdf), { salt, check, kdf });
+  }
+
+  /** Like fromState, but derives the key on the thread pool; the passphrase is still checked before it resolves. */
+  static async fromStateAsync(state: SecretsProviderState, passphrase: string): Promise<PassphraseSecretsManager> {
+    const { salt, check, kdf } = readState(state);
+    return PassphraseSecretsManager.checked(await deriveKeyAsync(passphrase, salt, kdf), { salt, check, kdf });
+  }
+
+  private static checked(key: Buffer, s: { salt: string; check: string; kdf: ScryptParams }): PassphraseSecretsManager {
+    const { salt, check, kdf } = s;
     let opened: string | undefined;
     try {
       opened = openWithKey(key, check);
@@ -95,9 +105,29 @@ export class PassphraseSecretsManager implements SecretsManager {
   }
 }
 
+function createSettings(req: CreatePassphraseManagerRequest): { salt: string; kdf: ScryptParams } {
+  const salt = req.salt ?? randomBytes(16).toString("base64");
+  const problems: string[] = [];
+  const kdf = readKdf(req.kdf, problems);
+  if (salt === "") problems.push("salt must be a non-empty base64 string");
+  if (problems.length > 0) {
+    throw new CairnError({ code: ErrorCodes.ConfigInvalid, source: "user", message: `invalid passphrase secrets provider settings: ${problems.join("; ")}` });
+  }
+  return { salt, kdf };
+}
+
+function scryptOptions(kdf: ScryptParams): { N: number; r: number; p: number; maxmem: number } {
+  return { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024 };
+}
+
 function deriveKey(passphrase: string, salt: string, kdf: ScryptParams): Buffer {
-  const maxmem = 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024;
-  return scryptSync(passphrase.normalize("NFC"), Buffer.from(salt, "base64"), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem });
+  return scryptSync(passphrase.normalize("NFC"), Buffer.from(salt, "base64"), 32, scryptOptions(kdf));
+}
+
+function deriveKeyAsync(passphrase: string, salt: string, kdf: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize("NFC"), Buffer.from(salt, "base64"), 32, scryptOptions(kdf), (err, key) => (err ? reject(err) : resolve(key)));
+  });
 }
 
 function openWithKey(key: Buffer, ciphertext: string): string {
