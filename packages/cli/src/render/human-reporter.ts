@@ -42,6 +42,12 @@ export class HumanReporter {
       this.diagnostics.push({ level: e.level, message: e.message, ...(e.urn ? { urn: e.urn } : {}) });
       if (!this.opts.live && e.level !== "debug") this.opts.out.write(`${e.level}: ${e.message}\n`);
     }
+    if (e.code === "pending-operation") {
+      // An operation an earlier run began and never finished (it was killed): always say so.
+      const message = `${e.urn} was interrupted while ${e.operation}${e.id !== undefined ? ` (ID "${e.id}")` : ""}: ${e.resolution}`;
+      this.diagnostics.push({ level: "warning", message });
+      if (!this.opts.live) this.opts.out.write(`warning: ${message}\n`);
+    }
     // Plain lines: each shown step when it ends (and when it starts, for real runs).
     if (!this.opts.live && row && isShown(row) && (e.code !== "step-started" || !this.#dryRun)) this.opts.out.write(`${this.rowText(row, false)}\n`);
   };
