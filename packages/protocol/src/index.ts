@@ -6,3 +6,4 @@ export * from "./provider.js";
 export * from "./errors.js";
 export * from "./steps.js";
 export * from "./events.js";
+export * from "./input-schema.js";

@@ -20,7 +20,7 @@ import {
 import { changedKeys, diffResponse } from "./changed-keys.js";
 import type { HandlerContext, ResourceHandler } from "./resource-handler.js";
 import { runProcess, SpawnError } from "./run-process.js";
-import { checkSchema, type Schema } from "./schema.js";
+import { checkSchema, type InputSchema as Schema } from "@cairn/protocol";
 import { redact, secretStrings } from "./secret-text.js";
 
 export const COMMAND_TOKEN = "command:local:Command";

@@ -17,7 +17,7 @@ import {
 import { changedKeys, diffResponse } from "./changed-keys.js";
 import { readFileState, removeFile, writeFileAtomic } from "./file-io.js";
 import type { HandlerContext, ResourceHandler } from "./resource-handler.js";
-import { checkSchema, type Schema } from "./schema.js";
+import { checkSchema, type InputSchema as Schema } from "@cairn/protocol";
 
 export const FILE_TOKEN = "command:local:File";
 

@@ -4,7 +4,7 @@
 import { CairnError, ErrorCodes, makeSecret, type CheckFailure, type PropertyMap } from "@cairn/protocol";
 import { cryptoRng, shuffled, type Rng } from "./rng.js";
 import type { Generated, Imported, ResourceKind } from "./resource-kind.js";
-import type { Schema, Values } from "./schema.js";
+import type { InputSchema as Schema, SchemaValues as Values } from "@cairn/protocol";
 
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const LOWER = "abcdefghijklmnopqrstuvwxyz";

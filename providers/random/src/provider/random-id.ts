@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { CairnError, ErrorCodes, type PropertyMap } from "@cairn/protocol";
 import type { Generated, Imported, ResourceKind } from "./resource-kind.js";
-import type { Values } from "./schema.js";
+import type { SchemaValues as Values } from "@cairn/protocol";
 
 const TOKEN = "random:index/randomId:RandomId";
 

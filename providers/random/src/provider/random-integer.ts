@@ -4,7 +4,7 @@
 import { CairnError, ErrorCodes, type CheckFailure, type PropertyMap } from "@cairn/protocol";
 import { cryptoRng, seededRng } from "./rng.js";
 import type { Generated, Imported, ResourceKind } from "./resource-kind.js";
-import type { Values } from "./schema.js";
+import type { SchemaValues as Values } from "@cairn/protocol";
 
 const TOKEN = "random:index/randomInteger:RandomInteger";
 

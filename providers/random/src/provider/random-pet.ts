@@ -4,7 +4,7 @@ import { CairnError, ErrorCodes, type PropertyMap } from "@cairn/protocol";
 import { ADJECTIVES, ADVERBS, NAMES } from "./pet-words.js";
 import { cryptoRng, type Rng } from "./rng.js";
 import type { Generated, Imported, ResourceKind } from "./resource-kind.js";
-import type { Values } from "./schema.js";
+import type { SchemaValues as Values } from "@cairn/protocol";
 
 const TOKEN = "random:index/randomPet:RandomPet";
 

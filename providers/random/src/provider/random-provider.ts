@@ -26,7 +26,7 @@ import { randomUuid } from "./random-uuid.js";
 import { randomPassword, randomString } from "./password-string.js";
 import { replaceOnAnyChange } from "./replace-diff.js";
 import type { ResourceKind } from "./resource-kind.js";
-import { checkSchema } from "./schema.js";
+import { checkSchema } from "@cairn/protocol";
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [randomPassword, randomString, randomId, randomInteger, randomUuid, randomPet, randomShuffle];
 const BY_TOKEN = new Map(RESOURCE_KINDS.map((k) => [k.token, k]));

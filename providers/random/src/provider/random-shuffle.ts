@@ -4,7 +4,7 @@
 import type { CheckFailure, PropertyMap } from "@cairn/protocol";
 import { cryptoRng, seededRng, shuffled } from "./rng.js";
 import type { Generated, ResourceKind } from "./resource-kind.js";
-import type { Values } from "./schema.js";
+import type { SchemaValues as Values } from "@cairn/protocol";
 
 export const randomShuffle: ResourceKind = {
   token: "random:index/randomShuffle:RandomShuffle",

@@ -1,7 +1,7 @@
 // What each random resource type supplies to the shared provider: its input schema, the checks
 // that span several inputs, how to generate its outputs, and how to import an existing value.
 import type { CheckFailure, PropertyMap } from "@cairn/protocol";
-import type { Schema, Values } from "./schema.js";
+import type { InputSchema as Schema, SchemaValues as Values } from "@cairn/protocol";
 
 export interface Generated {
   id: string;
