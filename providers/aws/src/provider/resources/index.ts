@@ -18,9 +18,18 @@ import { snsTopicSubscription } from "./sns-topic-subscription.js";
 import { cloudwatchDashboard } from "./cloudwatch-dashboard.js";
 import { cloudwatchMetricAlarm } from "./cloudwatch-metric-alarm.js";
 
+import { ec2Instance } from "./ec2-instance.js";
+import { ec2LaunchTemplate } from "./ec2-launch-template.js";
+import { ebsVolume } from "./ebs-volume.js";
+import { ec2VolumeAttachment } from "./ec2-volume-attachment.js";
+import { iamRole } from "./iam-role.js";
+import { iamPolicy } from "./iam-policy.js";
+import { iamRolePolicyAttachment } from "./iam-role-policy-attachment.js";
+import { autoscalingGroup } from "./autoscaling-group.js";
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
   snsTopic, sqsQueue,
   snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm,
+  ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
 ];
