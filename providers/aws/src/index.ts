@@ -5,4 +5,5 @@ export * as ec2 from "./ec2/index.js";
 export * as sns from "./sns/index.js";
 export * as sqs from "./sqs/index.js";
 export * as cloudwatch from "./cloudwatch/index.js";
+export * as lambda from "./lambda/index.js";
 export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";

@@ -17,7 +17,8 @@ import { sqsQueue } from "./sqs-queue.js";
 import { snsTopicSubscription } from "./sns-topic-subscription.js";
 import { cloudwatchDashboard } from "./cloudwatch-dashboard.js";
 import { cloudwatchMetricAlarm } from "./cloudwatch-metric-alarm.js";
-
+import { lambdaFunction } from "./lambda-function.js";
+import { lambdaPermission } from "./lambda-permission.js";
 import { ec2Instance } from "./ec2-instance.js";
 import { ec2LaunchTemplate } from "./ec2-launch-template.js";
 import { ebsVolume } from "./ebs-volume.js";
@@ -26,10 +27,11 @@ import { iamRole } from "./iam-role.js";
 import { iamPolicy } from "./iam-policy.js";
 import { iamRolePolicyAttachment } from "./iam-role-policy-attachment.js";
 import { autoscalingGroup } from "./autoscaling-group.js";
+
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
   snsTopic, sqsQueue,
-  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm,
+  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
 ];

@@ -1,0 +1,3 @@
+// aws.lambda: Lambda resources for programs.
+export * from "./function.js";
+export * from "./permission.js";
