@@ -7,6 +7,8 @@ export interface ProviderEndpoint {
   ec2?: Input<string>;
   sns?: Input<string>;
   sqs?: Input<string>;
+  iam?: Input<string>;
+  autoscaling?: Input<string>;
 }
 
 export interface ProviderArgs {

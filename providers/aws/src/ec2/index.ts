@@ -7,4 +7,7 @@ export * from "./route.js";
 export * from "./route-table-association.js";
 export * from "./security-group.js";
 export * from "./security-group-rule.js";
+export * from "./instance.js";
+export * from "./launch-template.js";
+export * from "./volume-attachment.js";
 export type { RouteTargets } from "./route-targets.js";

@@ -1,0 +1,2 @@
+// aws.autoscaling: Auto Scaling groups for programs.
+export * from "./group.js";

@@ -1,0 +1,2 @@
+// aws.ebs: EBS volumes for programs.
+export * from "./volume.js";
