@@ -1,8 +1,8 @@
 // Instance, ebs.Volume, VolumeAttachment, LaunchTemplate and autoscaling.Group against moto.
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, UpdateAutoScalingGroupCommand } from "@aws-sdk/client-auto-scaling";
 import {
-  CreateKeyPairCommand, CreateSecurityGroupCommand, CreateTagsCommand, DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand,
-  DescribeVolumesCommand, EC2Client, ModifyLaunchTemplateCommand, ModifyVolumeCommand,
+  AttachVolumeCommand, CreateKeyPairCommand, CreateSecurityGroupCommand, CreateTagsCommand, DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand,
+  DescribeVolumesCommand, DetachVolumeCommand, EC2Client, ModifyLaunchTemplateCommand, ModifyVolumeCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Provider } from "@cairn/protocol";
@@ -127,6 +127,10 @@ describe("aws:ebs/volume:Volume and aws:ec2/volumeAttachment:VolumeAttachment", 
     const attached = (await ec2.send(new DescribeVolumesCommand({ VolumeIds: [v1.id] }))).Volumes?.[0]?.Attachments?.[0];
     expect(attached).toMatchObject({ InstanceId: inst.id, Device: "/dev/sdh", State: "attached" });
     expect((await readResource(p, a)).inputs).toEqual({ deviceName: "/dev/sdh", instanceId: inst.id, volumeId: v1.id });
+    // A detach made outside Cairn shows as gone; attach again for the rest of the test.
+    await ec2.send(new DetachVolumeCommand({ VolumeId: v1.id, InstanceId: inst.id, Device: "/dev/sdh" }));
+    expect(await readResource(p, a)).toEqual({});
+    await ec2.send(new AttachVolumeCommand({ VolumeId: v1.id, InstanceId: inst.id, Device: "/dev/sdh" }));
 
     const imported = await importResource(p, ATTACHMENT, "imp", `/dev/sdh:${v1.id}:${inst.id}`);
     expect(imported.id).toBe(a.id);
