@@ -2,7 +2,7 @@
 // then rename it over the target (or hard-link it, which fails if the target exists, for an
 // exclusive create), then sync the directory. Readers never see a half-written file.
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 
@@ -37,9 +37,21 @@ function ioError(urn: string, what: string, path: string, e: unknown): CairnErro
   return new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn, property: "path", message: `${urn}: could not ${what} ${path}: ${(e as Error).message}`, cause: e });
 }
 
+function tempName(path: string): string {
+  return `.${basename(path)}.cairn-${randomBytes(6).toString("hex")}.tmp`;
+}
+
+/** Removes temp files that a killed write of `path` left next to it (our names, this path only). */
+async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.cairn-`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.startsWith(prefix) && n.endsWith(".tmp") && /^[0-9a-f]{12}$/.test(n.slice(prefix.length, -4)));
+  await Promise.all(stale.map((n) => unlink(join(dirname(path), n)).catch(() => undefined)));
+}
+
 export async function writeFileAtomic(req: WriteFileRequest): Promise<void> {
   const dir = dirname(req.path);
-  const tmp = join(dir, `.${basename(req.path)}.cairn-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, tempName(req.path));
   try {
     await mkdir(dir, { recursive: true });
     const h = await open(tmp, "wx", req.mode ?? 0o666);
@@ -73,6 +85,7 @@ export async function writeFileAtomic(req: WriteFileRequest): Promise<void> {
     }
     throw ioError(req.urn, "write", req.path, e);
   }
+  await removeStaleTemps(req.path);
   await syncDir(dir);
 }
 
@@ -94,8 +107,9 @@ export async function readFileState(path: string, urn: string): Promise<FileStat
   }
 }
 
-/** Removes the file; one that is already gone counts as removed. */
+/** Removes the file (and temp files a killed write left); one already gone counts as removed. */
 export async function removeFile(path: string, urn: string): Promise<void> {
+  await removeStaleTemps(path);
   try {
     await unlink(path);
   } catch (e) {

@@ -69,6 +69,17 @@ describe("local.File update, read and delete", () => {
     expect(readdirSync(dir)).toEqual(["u.txt"]);
   });
 
+  it("removes temp files a killed write of the same path left behind, and no one else's", async () => {
+    writeFileSync(join(dir, ".k.txt.cairn-0123456789ab.tmp"), "half");
+    writeFileSync(join(dir, ".other.txt.cairn-0123456789ab.tmp"), "not ours to remove");
+    writeFileSync(join(dir, ".k.txt.cairn-mine.tmp"), "not our name pattern");
+    const made = await create({ path: "k.txt", content: "whole", overwrite: true });
+    expect(readdirSync(dir).sort()).toEqual([".k.txt.cairn-mine.tmp", ".other.txt.cairn-0123456789ab.tmp", "k.txt"]);
+    writeFileSync(join(dir, ".k.txt.cairn-ba9876543210.tmp"), "half");
+    await provider.delete({ urn: URN, type: T, id: made.id, outputs: made.outputs, inputs: made.outputs });
+    expect(readdirSync(dir).sort()).toEqual([".k.txt.cairn-mine.tmp", ".other.txt.cairn-0123456789ab.tmp"]);
+  });
+
   it("reads what is on disk, so refresh shows drift, and reports a removed file as gone", async () => {
     const inputs = await checked({ path: "r.txt", content: "orig", mode: "0644" });
     const made = await provider.create({ urn: URN, type: T, inputs, preview: false });
