@@ -6,6 +6,8 @@ export * as sns from "./sns/index.js";
 export * as sqs from "./sqs/index.js";
 export * as cloudwatch from "./cloudwatch/index.js";
 export * as lambda from "./lambda/index.js";
+export * as secretsmanager from "./secretsmanager/index.js";
+export * as kms from "./kms/index.js";
 export * as ebs from "./ebs/index.js";
 export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";

@@ -19,6 +19,9 @@ import { cloudwatchDashboard } from "./cloudwatch-dashboard.js";
 import { cloudwatchMetricAlarm } from "./cloudwatch-metric-alarm.js";
 import { lambdaFunction } from "./lambda-function.js";
 import { lambdaPermission } from "./lambda-permission.js";
+import { secretsmanagerSecret } from "./secretsmanager-secret.js";
+import { secretsmanagerSecretVersion } from "./secretsmanager-secret-version.js";
+import { kmsKey } from "./kms-key.js";
 import { ec2Instance } from "./ec2-instance.js";
 import { ec2LaunchTemplate } from "./ec2-launch-template.js";
 import { ebsVolume } from "./ebs-volume.js";
@@ -32,6 +35,6 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
   snsTopic, sqsQueue,
-  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission,
+  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
 ];

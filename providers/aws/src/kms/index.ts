@@ -1,0 +1,2 @@
+// aws.kms: KMS resources for programs.
+export * from "./key.js";
