@@ -62,18 +62,19 @@ describe("aws:ec2/instance:Instance", () => {
     expect(i.outputs["arn"]).toMatch(new RegExp(`^arn:aws:ec2:us-east-1:\\d{12}:instance/${i.id}$`));
     expect(i.outputs["privateIp"]).toMatch(/^10\.0\.1\./);
 
-    const u = await updateResource(p, i, { ...args, instanceType: "t3.large", vpcSecurityGroupIds: [sg2, sg1] });
-    expect(u.diff.diffs?.sort()).toEqual(["instanceType", "vpcSecurityGroupIds"]);
+    const u = await updateResource(p, i, { ...args, instanceType: "t3.large", vpcSecurityGroupIds: [sg2, sg1], tags: { Name: "app", tier: "web" } });
+    expect(u.diff.diffs?.sort()).toEqual(["instanceType", "tags", "tagsAll", "vpcSecurityGroupIds"]);
+    expect(u.outputs["tagsAll"]).toEqual({ Name: "app", tier: "web", owner: "cairn" });
     expect(u.id).toBe(i.id);
     const described = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [i.id] }))).Reservations?.[0]?.Instances?.[0];
     expect(described?.InstanceType).toBe("t3.large");
     expect(described?.State?.Name).toBe("running");
     expect(described?.SecurityGroups?.map((g) => g.GroupId).sort()).toEqual([sg1, sg2].sort());
     // The same groups in another order are no change.
-    expect((await planChange(p, u, { ...args, instanceType: "t3.large", vpcSecurityGroupIds: [sg1, sg2] })).diff.changes).toBe("none");
+    expect((await planChange(p, u, { ...args, instanceType: "t3.large", vpcSecurityGroupIds: [sg1, sg2], tags: { Name: "app", tier: "web" } })).diff.changes).toBe("none");
 
     await ec2.send(new CreateTagsCommand({ Resources: [i.id], Tags: [{ Key: "Name", Value: "drifted" }] }));
-    expect((await readResource(p, u)).inputs?.["tags"]).toEqual({ Name: "drifted" });
+    expect((await readResource(p, u)).inputs?.["tags"]).toEqual({ Name: "drifted", tier: "web" });
     const imported = await importResource(p, INSTANCE, "adopted", i.id);
     expect(imported.inputs).toMatchObject({ ami: amis[0], instanceType: "t3.large", subnetId: subnet.id, keyName: "ops", userData: args.userData });
 
@@ -100,8 +101,9 @@ describe("aws:ebs/volume:Volume and aws:ec2/volumeAttachment:VolumeAttachment", 
     expect(v.id).toMatch(/^vol-/);
     expect(v.outputs).toMatchObject({ size: 10, type: "gp3", encrypted: false, tagsAll: { Name: "data", owner: "cairn" } });
     expect(v.outputs["arn"]).toMatch(new RegExp(`^arn:aws:ec2:us-east-1:\\d{12}:volume/${v.id}$`));
-    const u = await updateResource(p, v, { availabilityZone: "us-east-1a", size: 20, type: "io1", iops: 4000, tags: { Name: "data" } });
-    expect(u.diff.diffs?.sort()).toEqual(["iops", "size", "type"]);
+    const u = await updateResource(p, v, { availabilityZone: "us-east-1a", size: 20, type: "io1", iops: 4000, tags: {} });
+    expect(u.diff.diffs?.sort()).toEqual(["iops", "size", "tags", "tagsAll", "type"]);
+    expect(u.outputs["tagsAll"]).toEqual({ owner: "cairn" });
     const described = (await ec2.send(new DescribeVolumesCommand({ VolumeIds: [v.id] }))).Volumes?.[0];
     expect(described).toMatchObject({ Size: 20, VolumeType: "io1", Iops: 4000 });
 
@@ -109,7 +111,7 @@ describe("aws:ebs/volume:Volume and aws:ec2/volumeAttachment:VolumeAttachment", 
     expect((await readResource(p, u)).inputs?.["size"]).toBe(30);
     expect((await importResource(p, VOLUME, "imp", v.id)).inputs).toMatchObject({ availabilityZone: "us-east-1a", size: 30, type: "io1" });
 
-    const r = await replaceResource(p, u, { availabilityZone: "us-east-1b", size: 20, type: "io1", iops: 4000, tags: { Name: "data" } });
+    const r = await replaceResource(p, u, { availabilityZone: "us-east-1b", size: 20, type: "io1", iops: 4000, tags: {} });
     expect(r.diff.replaces).toEqual(["availabilityZone"]);
     expect(await readResource(p, u)).toEqual({});
     await deleteResource(p, r);
@@ -161,8 +163,9 @@ describe("aws:ec2/launchTemplate:LaunchTemplate and aws:autoscaling/group:Group"
     expect(lt.outputs["name"]).toMatch(/^web-[0-9a-f]{7}$/);
     expect(lt.outputs["arn"]).toMatch(new RegExp(`:launch-template/${lt.id}$`));
 
-    const u = await updateResource(p, lt, { ...args, instanceType: "t3.small", description: "bigger" });
-    expect(u.diff.diffs?.sort()).toEqual(["description", "instanceType"]);
+    const u = await updateResource(p, lt, { ...args, instanceType: "t3.small", description: "bigger", tags: { Name: "web2" } });
+    expect(u.diff.diffs?.sort()).toEqual(["description", "instanceType", "tags", "tagsAll"]);
+    expect(u.outputs["tagsAll"]).toEqual({ Name: "web2", owner: "cairn" });
     expect(u.outputs).toMatchObject({ latestVersion: 2, defaultVersion: 2, instanceType: "t3.small" });
     const v2 = await ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: lt.id, Versions: ["2"] }));
     expect(v2.LaunchTemplateVersions?.[0]?.LaunchTemplateData?.InstanceType).toBe("t3.small");

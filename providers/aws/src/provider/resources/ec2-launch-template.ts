@@ -3,7 +3,7 @@
 // place; the name replaces it. Read shows the latest version's data.
 import {
   CreateLaunchTemplateCommand, CreateLaunchTemplateVersionCommand, DeleteLaunchTemplateCommand, DescribeLaunchTemplatesCommand,
-  DescribeLaunchTemplateVersionsCommand, ModifyLaunchTemplateCommand, type RequestLaunchTemplateData,
+  DescribeLaunchTemplateVersionsCommand, DescribeTagsCommand, ModifyLaunchTemplateCommand, type RequestLaunchTemplateData,
 } from "@aws-sdk/client-ec2";
 import { ec2Arn, tagSpecifications, updateEc2Tags } from "../ec2-support.js";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
@@ -73,7 +73,9 @@ export const ec2LaunchTemplate = defineResource({
     );
     const v = versions.LaunchTemplateVersions?.[0];
     const data = v?.LaunchTemplateData ?? {};
-    const all = fromTagList(lt.Tags);
+    // DescribeTags gives the current tags (moto's DescribeLaunchTemplates keeps those set at creation).
+    const tagged = await ctx.clients.ec2().send(new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: [id] }] }), ctx.sendOptions);
+    const all = fromTagList(tagged.Tags);
     const read: Plain = { name: lt.LaunchTemplateName ?? "", defaultVersion: lt.DefaultVersionNumber ?? 1, tags: userTags(all, ctx.clients.config.defaultTags, inputs?.["tags"]) };
     const set = (k: string, val: string | undefined) => {
       if (val !== undefined && val !== "") read[k] = val;
