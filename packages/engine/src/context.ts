@@ -7,6 +7,7 @@ import type { EventEmitter } from "./events.js";
 import type { JournalRecorder } from "./journal-recorder.js";
 import type { ProviderRegistry } from "./provider-registry.js";
 import type { StepScheduler } from "./step-scheduler.js";
+import type { ForceFanout } from "./force-fanout.js";
 
 export interface DeploymentContext {
   req: DeploymentRequest;
@@ -19,6 +20,8 @@ export interface DeploymentContext {
   now: () => string;
   /** Aborted on forced cancellation; every provider call gets a signal linked to it. */
   force: AbortSignal;
+  /** `force` fanned out to provider calls in flight. */
+  forceFanout: ForceFanout;
   cancelled: () => boolean;
   /** Live resources of the base state by URN (replaced copies excluded). */
   old: Map<Urn, ResourceState>;
@@ -29,4 +32,6 @@ export interface DeploymentContext {
   replaced: ResourceState[];
   /** Root stack outputs registered by the program. */
   outputs: PropertyMap;
+  /** Replaced copies per URN in the base state (counted on first use by the delete step). */
+  baseDeleteCopies?: Map<string, number>;
 }

@@ -39,7 +39,18 @@ export function planDeletes(req: PlanDeletesRequest): PlannedDelete[] {
   const keys = new Map<ResourceState, string>();
   const copies = new Map<string, number>();
   const dependents = new Map<string, string[]>();
-  const addEdge = (first: string, then: string): void => void dependents.set(then, [...(dependents.get(then) ?? []), first]);
+  const addEdge = (first: string, then: string): void => {
+    const list = dependents.get(then);
+    if (list === undefined) dependents.set(then, [first]);
+    else list.push(first);
+  };
+  // Every copy of each doomed URN, in state order (one lookup per dependency, not a scan).
+  const byUrn = new Map<string, ResourceState[]>();
+  for (const r of req.doomed) {
+    const list = byUrn.get(r.urn);
+    if (list === undefined) byUrn.set(r.urn, [r]);
+    else list.push(r);
+  }
   for (const r of req.doomed) {
     if (!r.delete) {
       keys.set(r, deleteKey(r));
@@ -53,8 +64,7 @@ export function planDeletes(req: PlanDeletesRequest): PlannedDelete[] {
   }
   for (const r of req.doomed) {
     for (const d of dependenciesOf(r)) {
-      if (!doomedUrns.has(d)) continue;
-      for (const target of req.doomed.filter((x) => x.urn === d)) addEdge(keys.get(r) as string, keys.get(target) as string);
+      for (const target of byUrn.get(d) ?? []) addEdge(keys.get(r) as string, keys.get(target) as string);
     }
   }
   const out: PlannedDelete[] = [];

@@ -16,6 +16,7 @@ import { runRefresh } from "./refresh.js";
 import { EngineMonitor } from "./resource-monitor.js";
 import { StepScheduler, errorInfo, toCairnError, type Outcome } from "./step-scheduler.js";
 import { TargetFilter } from "./targets.js";
+import { ForceFanout } from "./force-fanout.js";
 
 const NO_CHANGE: ReadonlySet<string> = new Set(["same", "read"]);
 
@@ -41,6 +42,7 @@ export async function runDeployment(req: DeploymentRequest, control: DeploymentC
     emit,
     now: () => new Date(req.clock()).toISOString(),
     force,
+    forceFanout: new ForceFanout(force),
     cancelled,
     old: liveByUrn(req.base),
     steps,

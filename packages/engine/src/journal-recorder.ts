@@ -9,7 +9,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export class JournalRecorder {
   readonly entries: JournalEntry[] = [];
   private seq = 0;
-  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly writer: JournalWriter | undefined) {}
 
@@ -17,12 +16,9 @@ export class JournalRecorder {
     const seq = ++this.seq;
     const full = { ...entry, seq } as JournalEntry;
     this.entries.push(full);
-    const writer = this.writer;
-    if (writer) {
-      const done = this.tail.then(() => writer.append([full]));
-      this.tail = done.catch(() => undefined);
-      await done;
-    }
+    // Handed to the writer at once, in seq order: entries of concurrent steps share one write and
+    // fsync (group commit); this caller still waits until its own entry is durable.
+    if (this.writer) await this.writer.append([full]);
     return seq;
   }
 

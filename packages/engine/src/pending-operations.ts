@@ -45,7 +45,7 @@ async function resolveOne(ctx: DeploymentContext, op: PendingOperation, id: stri
   const key = r.delete ? { urn: r.urn, delete: true } : { urn: r.urn };
   const inState = ctx.req.base.resources.some((x) => x.urn === r.urn && (x.delete ?? false) === (r.delete ?? false));
   const provider = await ctx.registry.forResource(r);
-  const got = await callProvider({ urn: r.urn, op: "read", force: ctx.force }, (signal) =>
+  const got = await callProvider({ urn: r.urn, op: "read", force: ctx.forceFanout }, (signal) =>
     provider.read({ urn: r.urn, type: r.type, id, inputs: r.inputs, state: r.outputs }, signal),
   );
   if (got.id === undefined) {

@@ -2,12 +2,14 @@
 // by a forced cancellation or by the custom timeout. Errors come back as coded CairnErrors that
 // name the resource and the operation.
 import { CairnError, ErrorCodes, ResourceInitError, isCairnError, type Urn } from "@cairn/protocol";
+import type { ForceFanout } from "./force-fanout.js";
 
 export interface ProviderCallRequest {
   urn: Urn;
   op: string;
   timeoutMs?: number;
-  force: AbortSignal;
+  /** The run's force-cancel signal, through its fan-out (no listener per call on the shared signal). */
+  force: ForceFanout;
 }
 
 /** True when the call was interrupted by a forced cancellation (its journal entry stays open). */
@@ -21,8 +23,8 @@ export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: Abo
   const ctl = new AbortController();
   let timedOut = false;
   if (req.force.aborted) throw new ForcedAbort(req.urn);
-  // Follows the run's shared force signal without adding a listener to it (many calls run at once).
-  const signal = AbortSignal.any([req.force, ctl.signal]);
+  const unwatch = req.force.watch(() => ctl.abort(req.force.signal.reason));
+  const signal = ctl.signal;
   const timer = req.timeoutMs === undefined ? undefined : setTimeout(() => {
     timedOut = true;
     ctl.abort(new Error("timeout"));
@@ -41,5 +43,6 @@ export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: Abo
     throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} failed: ${String((e as Error)?.message ?? e)}`, cause: e });
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    unwatch();
   }
 }

@@ -26,7 +26,7 @@ export async function runRefresh(ctx: DeploymentContext, fail: (e: CairnError) =
 async function refreshOne(ctx: DeploymentContext, r: ResourceState, step: Step): Promise<ResourceState | undefined> {
   const provider = await ctx.registry.forResource(r);
   const key = r.delete ? { urn: r.urn, delete: true } : { urn: r.urn };
-  const got = await callProvider({ urn: r.urn, op: "read", force: ctx.force }, (signal) =>
+  const got = await callProvider({ urn: r.urn, op: "read", force: ctx.forceFanout }, (signal) =>
     provider.read({ urn: r.urn, type: r.type, id: r.id ?? "", inputs: r.inputs, state: r.outputs }, signal),
   );
   if (got.id === undefined) {

@@ -166,7 +166,7 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   const { ctx } = env;
   if (adopts(env, req) && !old) return undefined;
   const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
-  const call = { urn: planned.urn, force: ctx.force };
+  const call = { urn: planned.urn, force: ctx.forceFanout };
   const checked = await ctx.scheduler.limited(() => callProvider({ ...call, op: "check" }, (signal) => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal)));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
@@ -190,7 +190,7 @@ async function planProviderResource(env: RegistrationEnv, planned: ResourceState
   const { ctx } = env;
   const instance = await ctx.registry.load(typePackage(planned.type), version);
   const news = planned.inputs;
-  const checked = await ctx.scheduler.limited(() => callProvider({ urn: planned.urn, op: "checkConfig", force: ctx.force }, (signal) => instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news }, signal)));
+  const checked = await ctx.scheduler.limited(() => callProvider({ urn: planned.urn, op: "checkConfig", force: ctx.forceFanout }, (signal) => instance.checkConfig({ urn: planned.urn, olds: old?.inputs ?? {}, news }, signal)));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
   planned.inputs = checked.inputs;
   planned.id = old?.id ?? randomUUID();

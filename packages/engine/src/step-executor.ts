@@ -82,7 +82,7 @@ async function runCreate(ctx: DeploymentContext, planned0: ResourceState, hooks:
   const provider = await ctx.registry.forResource(planned);
   const begin = await ctx.journal.begin({ op: "create", planned, ...(hooks.replacing ? { old: hooks.replacing } : {}) });
   try {
-    const res = await callProvider({ urn: planned.urn, op: "create", timeoutMs: timeoutFor("create", planned.customTimeouts), force: ctx.force }, (signal) =>
+    const res = await callProvider({ urn: planned.urn, op: "create", timeoutMs: timeoutFor("create", planned.customTimeouts), force: ctx.forceFanout }, (signal) =>
       provider.create({ urn: planned.urn, type: planned.type, inputs: planned.inputs, preview: ctx.dryRun, ...timeoutField("create", planned) }, signal),
     );
     const state: ResourceState = { ...planned, id: res.id, outputs: sealOutputs(res.outputs, planned) };
@@ -124,7 +124,7 @@ async function runUpdate(ctx: DeploymentContext, old: ResourceState, planned0: R
   const provider = await ctx.registry.forResource(planned);
   const begin = await ctx.journal.begin({ op: "update", old: { urn: old.urn }, planned });
   try {
-    const res = await callProvider({ urn: planned.urn, op: "update", timeoutMs: timeoutFor("update", planned.customTimeouts), force: ctx.force }, (signal) =>
+    const res = await callProvider({ urn: planned.urn, op: "update", timeoutMs: timeoutFor("update", planned.customTimeouts), force: ctx.forceFanout }, (signal) =>
       provider.update(
         { urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news: planned.inputs, ignoreChanges: planned.ignoreChanges ?? [], preview: ctx.dryRun, ...timeoutField("update", planned) },
         signal,
@@ -165,10 +165,23 @@ async function runDeleteThenCreate(ctx: DeploymentContext, old: ResourceState, p
   return runCreate(ctx, planned, { replacing: { urn: old.urn } });
 }
 
+/** How many replaced copies of `urn` this run can see: those in the base state plus those it made. */
+function replacedCopies(ctx: DeploymentContext, urn: string): number {
+  if (ctx.baseDeleteCopies === undefined) {
+    ctx.baseDeleteCopies = new Map();
+    for (const r of ctx.req.base.resources) if (r.delete) ctx.baseDeleteCopies.set(r.urn, (ctx.baseDeleteCopies.get(r.urn) ?? 0) + 1);
+  }
+  let n = ctx.baseDeleteCopies.get(urn) ?? 0;
+  for (const r of ctx.replaced) if (r.urn === urn) n++;
+  return n;
+}
+
 async function runDelete(ctx: DeploymentContext, planned: ResourceState): Promise<void> {
   // The journal names a replaced copy by URN alone and replay acts on the first such copy, so
   // delete exactly that one (copies of one URN are deleted one at a time).
-  const old = planned.delete ? (currentSnapshot(ctx).resources.find((r) => r.urn === planned.urn && r.delete) ?? planned) : planned;
+  // Replaying the journal is linear in the state, so it is done only when the copy is ambiguous.
+  const ambiguous = planned.delete && (ctx.req.base.pendingOperations.length > 0 || replacedCopies(ctx, planned.urn) > 1);
+  const old = ambiguous ? (currentSnapshot(ctx).resources.find((r) => r.urn === planned.urn && r.delete) ?? planned) : planned;
   const key = old.delete ? { urn: old.urn, delete: true } : { urn: old.urn };
   if (stateOnly(old) || old.pendingReplacement) {
     await ctx.journal.write(key, null);
@@ -183,7 +196,7 @@ async function deleteInCloud(ctx: DeploymentContext, old: ResourceState, after: 
   const begin = await ctx.journal.begin({ op: "delete", old: key });
   try {
     if (!ctx.dryRun) {
-      await callProvider({ urn: old.urn, op: "delete", timeoutMs: timeoutFor("delete", old.customTimeouts), force: ctx.force }, (signal) =>
+      await callProvider({ urn: old.urn, op: "delete", timeoutMs: timeoutFor("delete", old.customTimeouts), force: ctx.forceFanout }, (signal) =>
         provider.delete({ urn: old.urn, type: old.type, id: old.id ?? "", inputs: old.inputs, outputs: old.outputs, ...timeoutField("delete", old) }, signal),
       );
     }
@@ -202,7 +215,7 @@ async function runImport(ctx: DeploymentContext, step: Step): Promise<ResourceSt
   const provider = await ctx.registry.forResource(planned);
   const begin = await ctx.journal.begin({ op: "import", planned });
   try {
-    const got = await callProvider({ urn: planned.urn, op: "import", force: ctx.force }, (signal) => provider.read({ urn: planned.urn, type: planned.type, id }, signal));
+    const got = await callProvider({ urn: planned.urn, op: "import", force: ctx.forceFanout }, (signal) => provider.read({ urn: planned.urn, type: planned.type, id }, signal));
     if (got.id === undefined) {
       throw new CairnError({ code: ErrorCodes.ImportMismatch, source: "user", urn: planned.urn, message: `cannot import ${planned.urn}: no ${planned.type} with ID "${id}" exists`, hint: "check the import ID" });
     }
@@ -212,7 +225,7 @@ async function runImport(ctx: DeploymentContext, step: Step): Promise<ResourceSt
       await ctx.journal.endOk(begin, adopted);
       return adopted;
     }
-    const diff = await callProvider({ urn: planned.urn, op: "diff", force: ctx.force }, (signal) =>
+    const diff = await callProvider({ urn: planned.urn, op: "diff", force: ctx.forceFanout }, (signal) =>
       provider.diff({ urn: planned.urn, type: planned.type, id, olds: got.outputs ?? {}, oldInputs: cloudInputs, news: planned.inputs, ignoreChanges: planned.ignoreChanges ?? [] }, signal),
     );
     if (diff.changes === "some") throw importMismatch(planned, id, cloudInputs);

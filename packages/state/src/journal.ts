@@ -26,7 +26,10 @@ export type JournalEntry =
   /** Pending operations found at the start of a run were resolved; clears them from the snapshot. */
   | { kind: "clear-pending"; seq: number; urns: Urn[] };
 
-/** Where a deployment writes its journal. `append` resolves once the entries are durable. */
+/**
+ * Where a deployment writes its journal. `append` resolves once the entries are durable; calls
+ * made while earlier ones are still in flight are written in call order (and may share a write).
+ */
 export interface JournalWriter {
   append(entries: JournalEntry[]): Promise<void>;
 }
