@@ -98,6 +98,29 @@ describe("pending operations", () => {
     expect(res.snapshot.pendingOperations).toHaveLength(1);
   });
 
+  it("resolves an interrupted delete of a URN that also has a create with no ID, and keeps only that create", async () => {
+    const w = new World();
+    const gate = w.provider.gate({ op: "create", name: "a", where: "after" });
+    const force = new AbortController();
+    const run = w.up([{ name: "a" }], {}, { forceSignal: force.signal });
+    await gate.reached;
+    force.abort();
+    await run;
+    gate.open();
+    await w.up([{ name: "a" }]);
+    const gateD = w.provider.gate({ op: "delete", name: "a", where: "after" });
+    const forceD = new AbortController();
+    const runD = w.up([], {}, { forceSignal: forceD.signal });
+    await gateD.reached;
+    forceD.abort();
+    await runD;
+    gateD.open();
+    expect(w.state.pendingOperations.map((p) => p.kind).sort()).toEqual(["creating", "deleting"]);
+    const res = await w.run("refresh");
+    expect(res.snapshot.pendingOperations.map((p) => [p.kind, p.resource.urn])).toEqual([["creating", urn("a")]]);
+    expect(res.snapshot.resources.filter((r) => r.urn === urn("a"))).toEqual([]);
+  });
+
   it("resolves an interrupted delete by reading the resource", async () => {
     const w = new World();
     await w.up([{ name: "a" }, { name: "b" }]);

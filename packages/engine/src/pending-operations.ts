@@ -33,10 +33,17 @@ export async function resolvePendingOperations(ctx: DeploymentContext, fail: (e:
       fail(toCairnError(e));
     }
   }
-  // clear-pending works by URN: an unresolvable operation keeps every pending operation of its URN.
-  const kept = new Set(ops.filter((op) => op.resource.id === undefined).map((op) => op.resource.urn));
-  const clear = [...new Set(resolved)].filter((u) => !kept.has(u));
+  // clear-pending works by URN: a URN whose other operations were resolved is cleared, and its
+  // unresolvable operations (a create or import that never learned its ID) are begun again, so they
+  // stay pending without holding back the resolved ones (which would go stale: a later run may no
+  // longer have their provider).
+  const clear = [...new Set(resolved)];
   if (clear.length > 0) await ctx.journal.clearPending(clear);
+  const again = new Set(clear);
+  for (const op of ops) {
+    if (op.resource.id !== undefined || !again.has(op.resource.urn)) continue;
+    if (op.kind === "creating" || op.kind === "importing") await ctx.journal.begin({ op: op.kind === "creating" ? "create" : "import", planned: op.resource });
+  }
   refreshOld(ctx);
 }
 
