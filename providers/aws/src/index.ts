@@ -8,6 +8,8 @@ export * as cloudwatch from "./cloudwatch/index.js";
 export * as lambda from "./lambda/index.js";
 export * as secretsmanager from "./secretsmanager/index.js";
 export * as kms from "./kms/index.js";
+export * as dynamodb from "./dynamodb/index.js";
+export * as ecr from "./ecr/index.js";
 export * as ebs from "./ebs/index.js";
 export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";

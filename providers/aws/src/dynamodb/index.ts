@@ -1,0 +1,2 @@
+// aws.dynamodb: DynamoDB resources for programs.
+export * from "./table.js";

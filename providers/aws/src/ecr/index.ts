@@ -1,0 +1,2 @@
+// aws.ecr: ECR resources for programs.
+export * from "./repository.js";
