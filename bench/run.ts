@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { measure, median, type Measurement } from "./lib/measure.js";
 import { writeCairnProject, writeTerraformProject, type Shape } from "./lib/programs.js";
 import { startPostgres, type Postgres } from "./lib/postgres.js";
+import { runSdkBenchmark, sdkMarkdown, type SdkResult } from "./sdk-registration.js";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cairnBin = join(repo, "packages/cli/dist/bin.js");
@@ -111,15 +112,31 @@ function terraformTool(dir: string, n: number, shape: Shape, pg?: Postgres): Too
   };
 }
 
-export async function runBench(opts: { sizes: number[]; shapes: Shape[]; peers: Peer[]; repeat: number; tfLocalMax: number; log: (s: string) => void }): Promise<Row[]> {
+export interface BenchOptions {
+  sizes: number[];
+  shapes: Shape[];
+  peers: Peer[];
+  repeat: number;
+  tfLocalMax: number;
+  /** From this N on, `largeRepeat` runs of `largeShapes` only (a full 10,000 run takes minutes per peer). */
+  largeFrom?: number;
+  largeRepeat?: number;
+  largeShapes?: Shape[];
+  log: (s: string) => void;
+}
+
+export async function runBench(opts: BenchOptions): Promise<Row[]> {
   const rows = new Map<string, Row>();
   const pg = opts.peers.includes("terraform-pg") ? await startPostgres() : undefined;
   try {
     for (const n of opts.sizes) {
-      for (const shape of opts.shapes) {
+      const large = opts.largeFrom !== undefined && n >= opts.largeFrom;
+      const shapes = large && opts.largeShapes ? opts.largeShapes : opts.shapes;
+      const repeat = large && opts.largeRepeat !== undefined ? opts.largeRepeat : opts.repeat;
+      for (const shape of shapes) {
         for (const peer of opts.peers) {
           if (peer === "terraform" && n > opts.tfLocalMax) continue;
-          for (let r = 0; r < opts.repeat; r++) {
+          for (let r = 0; r < repeat; r++) {
             const dir = mkdtempSync(join(tmpdir(), `cairn-bench-${peer}-`));
             mkdirSync(join(dir, "project"));
             const tool = peer === "cairn" ? cairnTool(dir, n, shape) : terraformTool(dir, n, shape, peer === "terraform-pg" ? pg : undefined);
@@ -185,24 +202,43 @@ async function main(): Promise<void> {
       peers: { type: "string", default: "cairn,terraform,terraform-pg" },
       repeat: { type: "string", default: "3" },
       "tf-local-max": { type: "string", default: "1000" },
+      "large-from": { type: "string", default: "10000" },
+      "large-repeat": { type: "string" },
+      "large-shapes": { type: "string" },
+      "sdk-sizes": { type: "string", default: "1000,10000" },
       out: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
-    console.log("npm run bench -- [--sizes 100,1000,10000] [--shapes flat,chain] [--peers cairn,terraform,terraform-pg] [--repeat 3] [--tf-local-max 1000] [--out results.json]");
+    console.log(
+      "npm run bench -- [--sizes 100,1000,10000] [--shapes flat,chain] [--peers cairn,terraform,terraform-pg] [--repeat 3] [--tf-local-max 1000]\n" +
+        "                 [--large-from 10000 --large-repeat 1 --large-shapes flat] [--sdk-sizes 1000,10000 (\"\" to skip)] [--out results.json]",
+    );
     return;
   }
+  const list = (v: string): string[] => v.split(",").filter((x) => x !== "");
+  const log = (s: string): void => console.error(s);
+  const sdk: SdkResult[] = [];
+  for (const n of list(values["sdk-sizes"]).map(Number)) {
+    const r = await runSdkBenchmark(n);
+    log(`sdk          n=${String(n).padEnd(6)} ${r.msPerRegistration.toFixed(3)} ms/registration  ${r.heapBytesPerRegistration.toFixed(0)} B heap/registration`);
+    sdk.push(r);
+  }
   const rows = await runBench({
-    sizes: values.sizes.split(",").map(Number),
-    shapes: values.shapes.split(",") as Shape[],
-    peers: values.peers.split(",") as Peer[],
+    sizes: list(values.sizes).map(Number),
+    shapes: list(values.shapes) as Shape[],
+    peers: list(values.peers) as Peer[],
     repeat: Number(values.repeat),
     tfLocalMax: Number(values["tf-local-max"]),
-    log: (s) => console.error(s),
+    largeFrom: Number(values["large-from"]),
+    ...(values["large-repeat"] ? { largeRepeat: Number(values["large-repeat"]) } : {}),
+    ...(values["large-shapes"] ? { largeShapes: list(values["large-shapes"]) as Shape[] } : {}),
+    log,
   });
-  if (values.out) writeFileSync(values.out, JSON.stringify(rows, null, 2));
+  if (values.out) writeFileSync(values.out, JSON.stringify({ rows, sdk }, null, 2));
   console.log(markdown(rows));
+  if (sdk.length > 0) console.log(`\n${sdkMarkdown(sdk)}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
