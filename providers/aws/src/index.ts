@@ -10,6 +10,7 @@ export * as secretsmanager from "./secretsmanager/index.js";
 export * as kms from "./kms/index.js";
 export * as dynamodb from "./dynamodb/index.js";
 export * as ecr from "./ecr/index.js";
+export * as route53 from "./route53/index.js";
 export * as ebs from "./ebs/index.js";
 export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";

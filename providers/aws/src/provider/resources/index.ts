@@ -24,6 +24,8 @@ import { secretsmanagerSecretVersion } from "./secretsmanager-secret-version.js"
 import { kmsKey } from "./kms-key.js";
 import { dynamodbTable } from "./dynamodb-table.js";
 import { ecrRepository } from "./ecr-repository.js";
+import { route53Zone } from "./route53-zone.js";
+import { route53Record } from "./route53-record.js";
 import { ec2Instance } from "./ec2-instance.js";
 import { ec2LaunchTemplate } from "./ec2-launch-template.js";
 import { ebsVolume } from "./ebs-volume.js";
@@ -37,6 +39,6 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
   ec2Vpc, ec2Subnet, ec2InternetGateway, ec2RouteTable, ec2Route, ec2RouteTableAssociation, ec2SecurityGroup, ec2SecurityGroupRule,
   snsTopic, sqsQueue,
-  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey, dynamodbTable, ecrRepository,
+  snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey, dynamodbTable, ecrRepository, route53Zone, route53Record,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
 ];
