@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-auto-scaling";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
 import { awsErrorInfo } from "../aws-errors.js";
+import { unsetComputedAsOutputs } from "../unset-computed.js";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { sameStringSet } from "../string-sets.js";
 import { bool, num, obj, objList, str, strList, type Plain } from "../values.js";
@@ -124,7 +125,7 @@ export const autoscalingGroup = defineResource({
       tags: (g.Tags ?? []).map((t) => ({ key: t.Key ?? "", value: t.Value ?? "", propagateAtLaunch: t.PropagateAtLaunch === true })),
     };
     if (inputs?.["namePrefix"] !== undefined) read["namePrefix"] = inputs["namePrefix"];
-    return { inputs: read, outputs: { arn: g.AutoScalingGroupARN ?? "" } };
+    return unsetComputedAsOutputs(autoscalingGroup.inputs, { inputs: read, outputs: { arn: g.AutoScalingGroupARN ?? "" } }, inputs);
   },
   async update(ctx, { id, olds, news, changed }) {
     const as = ctx.clients.autoscaling();

@@ -4,6 +4,7 @@ import { CreateVolumeCommand, DeleteVolumeCommand, DescribeVolumesCommand, Modif
 import type { CheckFailure } from "@cairn/protocol";
 import { ec2AccountId } from "../ec2-account.js";
 import { ec2Arn, tagSpecifications, updateEc2Tags } from "../ec2-support.js";
+import { unsetComputedAsOutputs } from "../unset-computed.js";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { fromTagList, userTags } from "../tags.js";
 import { bool, num, str, type Plain } from "../values.js";
@@ -68,7 +69,7 @@ export const ebsVolume = defineResource({
     if (v.KmsKeyId !== undefined && v.KmsKeyId !== "") read["kmsKeyId"] = v.KmsKeyId;
     if (v.SnapshotId !== undefined && v.SnapshotId !== "") read["snapshotId"] = v.SnapshotId;
     const owner = await ec2AccountId(ctx, outputs?.["arn"]);
-    return { inputs: read, outputs: { arn: ec2Arn(ctx, owner, "volume", id), tagsAll: all } };
+    return unsetComputedAsOutputs(ebsVolume.inputs, { inputs: read, outputs: { arn: ec2Arn(ctx, owner, "volume", id), tagsAll: all } }, inputs);
   },
   async update(ctx, { id, olds, news, changed }) {
     if (["size", "type", "iops", "throughput"].some((k) => changed.has(k))) {

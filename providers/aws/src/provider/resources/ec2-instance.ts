@@ -6,6 +6,7 @@ import {
   StopInstancesCommand, TerminateInstancesCommand, type Instance,
 } from "@aws-sdk/client-ec2";
 import { ec2Arn, tagSpecifications, updateEc2Tags } from "../ec2-support.js";
+import { unsetComputedAsOutputs } from "../unset-computed.js";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { sameStringSet } from "../string-sets.js";
 import { fromTagList, userTags } from "../tags.js";
@@ -79,14 +80,12 @@ export const ec2Instance = defineResource({
     if (i.KeyName !== undefined && i.KeyName !== "") read["keyName"] = i.KeyName;
     const ud = await userData(ctx, id);
     if (ud !== undefined) read["userData"] = ud;
-    return {
-      inputs: read,
-      outputs: {
-        arn: ec2Arn(ctx, owner, "instance", id),
-        privateIp: i.PrivateIpAddress ?? "", publicIp: i.PublicIpAddress ?? "",
-        availabilityZone: i.Placement?.AvailabilityZone ?? "", instanceState: i.State?.Name ?? "", tagsAll: all,
-      },
+    const outputs = {
+      arn: ec2Arn(ctx, owner, "instance", id),
+      privateIp: i.PrivateIpAddress ?? "", publicIp: i.PublicIpAddress ?? "",
+      availabilityZone: i.Placement?.AvailabilityZone ?? "", instanceState: i.State?.Name ?? "", tagsAll: all,
     };
+    return unsetComputedAsOutputs(ec2Instance.inputs, { inputs: read, outputs }, inputs);
   },
   async update(ctx, { id, olds, news, changed }) {
     const ec2 = ctx.clients.ec2();

@@ -6,6 +6,7 @@ import {
   DescribeLaunchTemplateVersionsCommand, DescribeTagsCommand, ModifyLaunchTemplateCommand, type RequestLaunchTemplateData,
 } from "@aws-sdk/client-ec2";
 import { ec2Arn, tagSpecifications, updateEc2Tags } from "../ec2-support.js";
+import { unsetComputedAsOutputs } from "../unset-computed.js";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { sameStringSet } from "../string-sets.js";
 import { fromTagList, userTags } from "../tags.js";
@@ -88,7 +89,8 @@ export const ec2LaunchTemplate = defineResource({
     if ((data.SecurityGroupIds ?? []).length > 0) read["vpcSecurityGroupIds"] = data.SecurityGroupIds ?? [];
     for (const k of ["namePrefix", "updateDefaultVersion"]) if (inputs?.[k] !== undefined) read[k] = inputs[k]!;
     const account = (lt.CreatedBy ?? "").split(":")[4];
-    return { inputs: read, outputs: { arn: ec2Arn(ctx, account, "launch-template", id), latestVersion: latest, tagsAll: all } };
+    const result = { inputs: read, outputs: { arn: ec2Arn(ctx, account, "launch-template", id), latestVersion: latest, tagsAll: all } };
+    return unsetComputedAsOutputs(ec2LaunchTemplate.inputs, result, inputs);
   },
   async update(ctx, { id, olds, news, changed }) {
     const ec2 = ctx.clients.ec2();
