@@ -5,7 +5,7 @@ import {
   DescribeVolumesCommand, DetachVolumeCommand, EC2Client, ModifyLaunchTemplateCommand, ModifyVolumeCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Provider } from "@cairn/protocol";
+import { makeSecret, type Provider } from "@cairn/protocol";
 import { startMoto, type Moto } from "../../test-support/moto.js";
 import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
@@ -121,7 +121,13 @@ describe("aws:ebs/volume:Volume and aws:ec2/volumeAttachment:VolumeAttachment", 
 
   it("attaches a volume, imports the attachment by device:volume:instance, replaces delete-first and detaches", async () => {
     const { subnet } = await network();
-    const inst = await createResource(p, INSTANCE, "host", { ami: amis[0]!, instanceType: "t3.micro", subnetId: subnet.id });
+    const script = "#!/bin/sh\nexport TOKEN=s3cret\n";
+    const inst = await createResource(p, INSTANCE, "host", { ami: amis[0]!, instanceType: "t3.micro", subnetId: subnet.id, userData: makeSecret(script) });
+    // Secret user data stays secret in outputs and when read back.
+    expect(inst.outputs["userData"]).toEqual(makeSecret(script));
+    const hostRead = await readResource(p, inst);
+    expect(hostRead.inputs?.["userData"]).toEqual(makeSecret(script));
+    expect(hostRead.outputs?.["userData"]).toEqual(makeSecret(script));
     const v1 = await createResource(p, VOLUME, "v1", { availabilityZone: "us-east-1a", size: 8 });
     const v2 = await createResource(p, VOLUME, "v2", { availabilityZone: "us-east-1a", size: 8 });
     const a = await createResource(p, ATTACHMENT, "att", { deviceName: "/dev/sdh", instanceId: inst.id, volumeId: v1.id });
