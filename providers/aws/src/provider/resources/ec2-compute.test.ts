@@ -2,7 +2,7 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, UpdateAutoScalingGroupCommand } from "@aws-sdk/client-auto-scaling";
 import {
   AttachVolumeCommand, CreateKeyPairCommand, CreateSecurityGroupCommand, CreateTagsCommand, DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand,
-  DescribeVolumesCommand, DetachVolumeCommand, EC2Client, ModifyLaunchTemplateCommand, ModifyVolumeCommand,
+  DescribeVolumesCommand, DetachVolumeCommand, EC2Client, ModifyLaunchTemplateCommand, ModifyVolumeCommand, StopInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeSecret, type Provider } from "@cairn/protocol";
@@ -77,6 +77,11 @@ describe("aws:ec2/instance:Instance", () => {
     expect((await readResource(p, u)).inputs?.["tags"]).toEqual({ Name: "drifted", tier: "web" });
     const imported = await importResource(p, INSTANCE, "adopted", i.id);
     expect(imported.inputs).toMatchObject({ ami: amis[0], instanceType: "t3.large", subnetId: subnet.id, keyName: "ops", userData: args.userData });
+
+    // A stopped instance gets its new type and stays stopped.
+    await ec2.send(new StopInstancesCommand({ InstanceIds: [i.id] }));
+    const small = await updateResource(p, u, { ...args, instanceType: "t3.small", vpcSecurityGroupIds: [sg1, sg2], tags: { Name: "app", tier: "web" } });
+    expect(small.outputs).toMatchObject({ instanceType: "t3.small", instanceState: "stopped" });
 
     const changedUserData = await planChange(p, u, { ...args, instanceType: "t3.large", userData: "#!/bin/sh\necho bye\n" });
     expect(changedUserData.diff.replaces).toEqual(["userData"]);

@@ -90,11 +90,15 @@ export const ec2Instance = defineResource({
   async update(ctx, { id, olds, news, changed }) {
     const ec2 = ctx.clients.ec2();
     if (changed.has("instanceType")) {
+      // An instance someone stopped stays stopped after the change.
+      const wasRunning = (await describe(ctx, id))?.State?.Name !== "stopped";
       await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }), ctx.sendOptions);
       await waitState(ctx, id, "stopped");
       await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: str(news["instanceType"]) } }), ctx.sendOptions);
-      await ec2.send(new StartInstancesCommand({ InstanceIds: [id] }), ctx.sendOptions);
-      await waitState(ctx, id, "running");
+      if (wasRunning) {
+        await ec2.send(new StartInstancesCommand({ InstanceIds: [id] }), ctx.sendOptions);
+        await waitState(ctx, id, "running");
+      }
     }
     if (changed.has("vpcSecurityGroupIds") && strList(news["vpcSecurityGroupIds"]).length > 0) {
       await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, Groups: strList(news["vpcSecurityGroupIds"]) }), ctx.sendOptions);
