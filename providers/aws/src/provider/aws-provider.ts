@@ -43,6 +43,19 @@ function secretsOf(def: ResourceDefinition, m: PropertyMap): PropertyMap {
   return out;
 }
 
+/**
+ * On refresh, a computed input the user left unset stays unset in the inputs (the value AWS chose
+ * is in the outputs), so a refresh without drift changes nothing. Import (no recorded inputs) keeps all.
+ */
+function withoutUnsetComputed(def: ResourceDefinition, read: PropertyMap, recorded: PropertyMap | undefined): PropertyMap {
+  if (recorded === undefined) return read;
+  const out: PropertyMap = { ...read };
+  for (const [key, spec] of Object.entries(def.inputs)) {
+    if (spec.computed === true && (recorded[key] === undefined || recorded[key] === null)) delete out[key];
+  }
+  return out;
+}
+
 export interface AwsProviderOptions {
   factory: ProviderFactoryContext;
   resources: readonly ResourceDefinition[];
@@ -133,7 +146,8 @@ export class AwsProvider implements Provider {
       if (name !== undefined) inputs[def.naming.property] = name;
     }
     if (def.validate !== undefined && failures.length === 0) failures.push(...def.validate(plainInputs(inputs)));
-    return failures.length > 0 ? { inputs, failures } : { inputs };
+    const checked = secretsOf(def, inputs);
+    return failures.length > 0 ? { inputs: checked, failures } : { inputs: checked };
   }
 
   async diff(req: DiffRequest): Promise<DiffResponse> {
@@ -220,7 +234,7 @@ export class AwsProvider implements Provider {
       }
       if (read === undefined) return {};
       const old = req.inputs ?? {};
-      const inputs = resecret(keepEquivalent(def, compact(read.inputs), old), old);
+      const inputs = resecret(keepEquivalent(def, withoutUnsetComputed(def, compact(read.inputs), req.inputs), old), old);
       const outputs = keepEquivalent(def, { ...compact(read.inputs), ...compact(read.outputs), ...this.tagsAllOf(def, read) }, req.state ?? {});
       return { id: read.id ?? req.id, inputs: secretsOf(def, inputs), outputs: secretsOf(def, resecret(outputs, old)) };
     });

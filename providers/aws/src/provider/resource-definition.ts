@@ -102,7 +102,7 @@ export interface ResourceDefinition {
   delete(ctx: ResourceContext, req: { id: string; inputs: Plain; outputs: Plain }): Promise<void>;
   /** Skip the generic wait-until-gone after delete. */
   skipDeleteWait?: boolean;
-  /** Properties that are always secret in inputs read back and in outputs (e.g. a secret's value). */
+  /** Properties that are always secret: in checked inputs (so state keeps them encrypted), inputs read back and outputs. */
   secretOutputs?: readonly string[];
 }
 

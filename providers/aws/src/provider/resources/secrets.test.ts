@@ -84,7 +84,7 @@ describe("aws:secretsmanager/secretVersion:SecretVersion", () => {
     expect(await readResource(p, v)).toEqual({});
 
     await sm.send(new PutSecretValueCommand({ SecretId: s.id, SecretString: "changed outside" }));
-    expect((await readResource(p, r)).inputs?.["versionStages"]).toEqual(["AWSPREVIOUS"]);
+    expect((await readResource(p, r)).outputs?.["versionStages"]).toEqual(["AWSPREVIOUS"]);
     await deleteResource(p, r);
     expect(await readResource(p, r)).toEqual({});
   });
