@@ -100,10 +100,11 @@ export class Sandbox {
     try { return await r.done; } finally { clearTimeout(timer); }
   }
 
-  /** Writes a project (Cairn.yaml + index.ts, no node_modules: Cairn resolves its own packages). */
+  /** Writes a project (Cairn.yaml, package.json, index.ts; no node_modules: Cairn resolves its own packages). */
   project(name: string, program: string, extraYaml = ""): string {
     const dir = join(this.root, name);
     mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" })}\n`);
     writeFileSync(join(dir, "Cairn.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n${extraYaml}`);
     writeFileSync(join(dir, "index.ts"), program);
     return dir;
