@@ -154,7 +154,29 @@ export async function planRegistration(env: RegistrationEnv, urn: Urn, req: Regi
     forceReplace: env.targets.forceReplace(urn) || (old !== undefined && env.targets.forceReplace(old.urn)),
   });
   if (step.op === "import" && adopts(env, req)) step.adopt = true;
+  if (step.op === "replace" && !step.deleteBeforeReplace && step.old && step.new && req.custom && !isProviderType(req.type)) {
+    await recheckReplacement(env, step.new, step.old, req);
+  }
   return step;
+}
+
+function checkSeed(env: RegistrationEnv, urn: Urn): string {
+  return `${env.ctx.req.randomSeed ?? `${env.ctx.req.project}/${env.ctx.req.stack}`}:${urn}`;
+}
+
+/**
+ * A create-before-delete replacement exists alongside the resource it replaces, so it is checked
+ * again as a new resource (no old inputs, a seed of its own): auto-named properties get a fresh
+ * name instead of colliding with the old resource's. Names the user set are kept as given.
+ */
+async function recheckReplacement(env: RegistrationEnv, planned: ResourceState, old: ResourceState, req: RegisterResourceRequest): Promise<void> {
+  const { ctx } = env;
+  const provider = await ctx.registry.forResource(planned);
+  const seed = `${checkSeed(env, planned.urn)}:replacing:${old.id ?? ""}`;
+  const call = { urn: planned.urn, force: ctx.forceFanout, op: "check" as const };
+  const checked = await ctx.scheduler.limited(() => callProvider(call, (signal) => provider.check({ urn: planned.urn, type: planned.type, olds: {}, news: req.object, randomSeed: seed }, signal)));
+  if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
+  planned.inputs = checked.inputs;
 }
 
 /** `cairn import` registers resources with no inputs: they adopt what the cloud has. */
@@ -165,7 +187,7 @@ function adopts(env: RegistrationEnv, req: RegisterResourceRequest): boolean {
 async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: ResourceState, old: ResourceState | undefined, req: RegisterResourceRequest): Promise<DiffResponse | undefined> {
   const { ctx } = env;
   if (adopts(env, req) && !old) return undefined;
-  const seed = `${ctx.req.randomSeed ?? `${ctx.req.project}/${ctx.req.stack}`}:${planned.urn}`;
+  const seed = checkSeed(env, planned.urn);
   const call = { urn: planned.urn, force: ctx.forceFanout };
   const checked = await ctx.scheduler.limited(() => callProvider({ ...call, op: "check" }, (signal) => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal)));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);

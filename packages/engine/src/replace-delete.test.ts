@@ -19,6 +19,23 @@ describe("replacement", () => {
     expect(w.state.resources.filter((r) => r.delete)).toEqual([]);
   });
 
+  it("gives a create-before-delete replacement a fresh auto-name, and keeps it on updates", async () => {
+    const w = new World({ replaceOnChanges: ["zone"], autoName: "name" });
+    await w.up([{ name: "a", inputs: { zone: "z1" } }]);
+    const first = w.resource("a")?.inputs.name;
+    expect(first).toMatch(/^a-[0-9a-f]{7}$/);
+    await w.up([{ name: "a", inputs: { zone: "z1", size: 2 } }]);
+    expect(w.resource("a")?.inputs.name).toBe(first);
+    await w.up([{ name: "a", inputs: { zone: "z2", size: 2 } }]);
+    const second = w.resource("a")?.inputs.name;
+    expect(second).toMatch(/^a-[0-9a-f]{7}$/);
+    expect(second).not.toBe(first);
+    await w.up([{ name: "a", inputs: { zone: "z3", size: 2 }, deleteBeforeReplace: true }]);
+    expect(w.resource("a")?.inputs.name).toBe(second);
+    await w.up([{ name: "a", inputs: { zone: "z4", size: 2, name: "fixed" } }]);
+    expect(w.resource("a")?.inputs.name).toBe("fixed");
+  });
+
   it("deletes first with deleteBeforeReplace and keeps the journal consistent", async () => {
     const w = new World({ replaceOnChanges: ["zone"] });
     await w.up([{ name: "a", inputs: { zone: "z1" } }]);

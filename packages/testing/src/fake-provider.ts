@@ -1,6 +1,7 @@
 // FakeProvider: a programmable Provider over an in-memory "cloud" (id -> resource) for engine
 // tests, lifecycle tests and fault tests. Latency, failures on chosen calls, gates that hold a call
 // at a chosen point, drift, replace-on-change properties, delete-before-replace, and a call log.
+import { createHash } from "node:crypto";
 import {
   CairnError,
   ErrorCodes,
@@ -116,6 +117,11 @@ export interface FakeProviderOptions {
   /** The provider requires delete-before-replace. */
   deleteBeforeReplace?: boolean;
   /** Validation: failures returned by check. */
+  /**
+   * An input the provider names itself when the program leaves it out, as cloud providers
+   * auto-name: kept from the old inputs, else `<name>-<7 hex of the check's randomSeed>`.
+   */
+  autoName?: string;
   checkFailures?: (news: PropertyMap, call: FakeCall) => CheckFailure[];
 }
 
@@ -268,8 +274,16 @@ export class FakeProvider implements Provider {
     const call = this.log({ op: "check", urn: req.urn, type: req.type, inputs: req.news });
     return this.run(call, signal, () => {
       const failures = this.opts.checkFailures?.(req.news, call) ?? [];
-      return failures.length > 0 ? { inputs: req.news, failures } : { inputs: req.news };
+      const inputs = this.autoNamed(req);
+      return failures.length > 0 ? { inputs, failures } : { inputs };
     });
+  }
+
+  private autoNamed(req: CheckRequest): PropertyMap {
+    const key = this.opts.autoName;
+    if (key === undefined || req.news[key] !== undefined) return req.news;
+    const name = req.olds[key] ?? `${urnName(req.urn)}-${createHash("sha256").update(req.randomSeed).digest("hex").slice(0, 7)}`;
+    return { ...req.news, [key]: name };
   }
 
   async diff(req: DiffRequest, signal?: AbortSignal): Promise<DiffResponse> {
