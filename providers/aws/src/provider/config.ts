@@ -8,6 +8,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** Services this provider talks to, by their config/env names ("s3" / AWS_ENDPOINT_URL_S3). */
 export const SERVICES = ["s3", "ec2", "sns", "sqs", "iam", "autoscaling", "cloudwatch", "lambda", "secretsmanager", "kms", "dynamodb", "ecr", "route53"] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** The SDK's AWS_ENDPOINT_URL_<SERVICE> suffix where it is not the config name uppercased. */
+const ENV_SUFFIX: Partial<Record<ServiceName, string>> = { secretsmanager: "SECRETS_MANAGER", route53: "ROUTE_53", autoscaling: "AUTO_SCALING" };
 
 export interface AwsConfig {
   region?: string;
@@ -127,7 +129,7 @@ export function resolveConfig(inputs: PropertyMap, env: Env): AwsConfig {
   const endpoints: Partial<Record<ServiceName, string>> = {};
   const fromConfig = endpointsOf(get("endpoints"), ignored);
   for (const svc of SERVICES) {
-    const url = firstString(fromConfig[svc], env[`AWS_ENDPOINT_URL_${svc.toUpperCase()}`], env["AWS_ENDPOINT_URL"]);
+    const url = firstString(fromConfig[svc], env[`AWS_ENDPOINT_URL_${ENV_SUFFIX[svc] ?? svc.toUpperCase()}`], env["AWS_ENDPOINT_URL"]);
     if (url !== undefined) endpoints[svc] = url;
   }
   const config: AwsConfig = {
