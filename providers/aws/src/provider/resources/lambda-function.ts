@@ -6,6 +6,7 @@ import {
   CreateFunctionCommand, DeleteFunctionCommand, GetFunctionCommand, TagResourceCommand, UntagResourceCommand, UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand, type FunctionConfiguration, type UpdateFunctionConfigurationCommandInput,
 } from "@aws-sdk/client-lambda";
+import { isAssetValue } from "@cairn/protocol";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { tagChanges, userTags } from "../tags.js";
 import { num, obj, str, strMap, type Plain } from "../values.js";
@@ -80,6 +81,7 @@ export const lambdaFunction = defineResource({
   validate(inputs) {
     const failures = [];
     if (inputs["code"] === undefined) failures.push({ property: "code", reason: "code is required: give an AssetArchive or a FileArchive (a directory or a .zip file)" });
+    else if (isAssetValue(inputs["code"])) failures.push({ property: "code", reason: "code must be an archive, not a single asset: wrap it, e.g. new AssetArchive({\"index.js\": asset})" });
     for (const k of ["runtime", "handler"]) if (inputs[k] === undefined) failures.push({ property: k, reason: `${k} is required for a function deployed from a zip` });
     return failures;
   },

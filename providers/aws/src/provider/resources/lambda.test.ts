@@ -130,6 +130,8 @@ describe("aws:lambda/function:Function", () => {
   it("reports missing code, runtime and handler at once", async () => {
     const res = await p.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn }, randomSeed: "s" });
     expect(res.failures?.map((x) => x.property).sort()).toEqual(["code", "handler", "runtime"]);
+    const single = await p.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn, runtime: "nodejs20.x", handler: "i.h", code: text("x") }, randomSeed: "s" });
+    expect(single.failures?.map((x) => x.reason)).toEqual([expect.stringContaining("must be an archive")]);
   });
 });
 
