@@ -11,6 +11,8 @@ import { expectCode, exportState, Sandbox, sha256, type ExportedState } from "./
 
 const TRIALS = Number(process.env.CAIRN_DRILL_TRIALS ?? "6");
 const SEED = Number(process.env.CAIRN_DRILL_SEED ?? String(Date.now() % 1_000_000));
+/** Written after every trial (JSON figures), so a long run can be watched. */
+const report = process.env.CAIRN_DRILL_REPORT;
 const UP = ["up", "--yes", "--skip-preview"];
 const DESTROY = ["destroy", "--yes", "--skip-preview"];
 type Kind = "up" | "update" | "destroy";
@@ -136,6 +138,7 @@ describe("crash drill", () => {
       expect({ lost, orphans }, where).toEqual({ lost: [], orphans: [] });
       expect(existsSync(leaseFile), `${where}: lease released`).toBe(false);
 
+      if (report !== undefined) writeFileSync(resolve(report), `${JSON.stringify(fig, null, 2)}\n`);
       if (kind === "destroy") {
         expectCode(await sb.run("drill", DESTROY), 0, `${where}: destroy`);
         const after = await exportState(sb, "drill");
@@ -143,11 +146,9 @@ describe("crash drill", () => {
         expect(sb.files(join(dir, DRILL_OUT)), `${where}: no files left`).toEqual([]);
       }
     }
-    const report = process.env.CAIRN_DRILL_REPORT;
-    if (report !== undefined) writeFileSync(resolve(report), `${JSON.stringify(fig, null, 2)}\n`);
     console.log(`crash drill: ${JSON.stringify(fig)}`);
     expect(fig.trials).toBe(TRIALS);
     expect(fig.resourcesLost).toBe(0);
     expect(fig.orphanFiles).toBe(0);
-  }, 600_000);
+  }, 120_000 + TRIALS * 30_000);
 });
