@@ -11,7 +11,7 @@ describe("benchmark harness", () => {
     expect(rows.map((r) => `${r.peer} ${r.op}`).sort()).toEqual([...OPS.map((op) => `cairn ${op}`), ...OPS.map((op) => `terraform ${op}`)].sort());
     for (const r of rows) {
       expect(r).toMatchObject({ n: 50, shape: "flat" });
-      for (const series of [r.wallMs, r.peakRssMiB, r.fileBytes]) {
+      for (const series of [r.wallMs, r.cpuMs, r.peakRssMiB, r.fileBytes]) {
         expect(series).toHaveLength(1);
         expect(Number.isFinite(series[0])).toBe(true);
       }

@@ -23,6 +23,7 @@ export interface Row {
   shape: Shape;
   op: Op;
   wallMs: number[];
+  cpuMs: number[];
   peakRssMiB: number[];
   /** Bytes written to files (write(2) bytes less what went to stdout/stderr). */
   fileBytes: number[];
@@ -145,12 +146,13 @@ export async function runBench(opts: BenchOptions): Promise<Row[]> {
               const m = await tool.op(op);
               if (m.exitCode !== 0) throw new Error(`${peer} ${op} (n=${n}, ${shape}) exited ${m.exitCode}:\n${m.stderr.slice(-2000)}\n${m.stdout.slice(-2000)}`);
               const key = `${peer}|${n}|${shape}|${op}`;
-              const row = rows.get(key) ?? { peer, n, shape, op, wallMs: [], peakRssMiB: [], fileBytes: [] };
+              const row = rows.get(key) ?? { peer, n, shape, op, wallMs: [], cpuMs: [], peakRssMiB: [], fileBytes: [] };
               row.wallMs.push(m.wallMs);
+              row.cpuMs.push(m.cpuMs);
               row.peakRssMiB.push(m.peakRssMiB);
               row.fileBytes.push(Math.max(0, m.writeChars - Buffer.byteLength(m.stdout) - Buffer.byteLength(m.stderr)));
               rows.set(key, row);
-              opts.log(`${peer.padEnd(12)} n=${String(n).padEnd(6)} ${shape.padEnd(5)} ${op.padEnd(10)} ${(m.wallMs / 1000).toFixed(2)} s  ${m.peakRssMiB.toFixed(0)} MiB`);
+              opts.log(`${peer.padEnd(12)} n=${String(n).padEnd(6)} ${shape.padEnd(5)} ${op.padEnd(10)} ${(m.wallMs / 1000).toFixed(2)} s  cpu ${(m.cpuMs / 1000).toFixed(2)} s  ${m.peakRssMiB.toFixed(0)} MiB`);
             }
             rmSync(dir, { recursive: true, force: true });
           }
@@ -175,14 +177,14 @@ export function markdown(rows: Row[]): string {
   const peers = [...new Set(rows.map((r) => r.peer))];
   const keys = [...new Set(rows.map((r) => `${r.n}|${r.shape}|${r.op}`))];
   const get = (peer: string, key: string) => rows.find((r) => `${r.peer}|${r.n}|${r.shape}|${r.op}` === `${peer}|${key}`);
-  const head = ["N", "shape", "operation", ...peers.flatMap((p) => [`${p} wall`, `${p} RSS`, `${p} written`]), ...peers.filter((p) => p !== "cairn").map((p) => `${p} / cairn`)];
+  const head = ["N", "shape", "operation", ...peers.flatMap((p) => [`${p} wall`, `${p} cpu`, `${p} RSS`, `${p} written`]), ...peers.filter((p) => p !== "cairn").map((p) => `${p} / cairn`)];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const key of keys) {
     const [n, shape, op] = key.split("|");
     const cells = [Number(n).toLocaleString("en-US"), shape!, op!];
     for (const p of peers) {
       const r = get(p, key);
-      cells.push(r ? fmtS(median(r.wallMs)) : "—", r ? `${median(r.peakRssMiB).toFixed(0)} MiB` : "—", r ? fmtBytes(median(r.fileBytes)) : "—");
+      cells.push(r ? fmtS(median(r.wallMs)) : "—", r ? fmtS(median(r.cpuMs)) : "—", r ? `${median(r.peakRssMiB).toFixed(0)} MiB` : "—", r ? fmtBytes(median(r.fileBytes)) : "—");
     }
     const cairn = get("cairn", key);
     for (const p of peers.filter((x) => x !== "cairn")) {

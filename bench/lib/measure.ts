@@ -8,6 +8,8 @@ import { join } from "node:path";
 
 export interface Measurement {
   wallMs: number;
+  /** User + system CPU time of the command (less sensitive than wall time to other load). */
+  cpuMs: number;
   peakRssMiB: number;
   /** Bytes the process wrote through write(2) and friends, including its output. */
   writeChars: number;
@@ -49,7 +51,7 @@ export async function measure(req: RunRequest): Promise<Measurement> {
     args = ["--import", probe, ...args];
   }
   const started = process.hrtime.bigint();
-  const child = spawn("/usr/bin/time", ["-f", "%M", "-o", timeFile, req.command, ...args], { cwd: req.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("/usr/bin/time", ["-f", "%U %S %M", "-o", timeFile, req.command, ...args], { cwd: req.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -72,10 +74,10 @@ export async function measure(req: RunRequest): Promise<Measurement> {
   const exitCode: number = await new Promise((resolve) => child.on("close", (code) => resolve(code ?? -1)));
   if (sampler) clearInterval(sampler);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssKiB = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+  const [user, sys, rssKiB] = (readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number) as [number, number, number];
   const io = req.nodeProbe && existsSync(ioFile) ? parseIo(readFileSync(ioFile, "utf8")) : sampled;
   rmSync(scratch, { recursive: true, force: true });
-  return { wallMs, peakRssMiB: rssKiB / 1024, writeChars: io.wchar, writeBytes: io.writeBytes, exitCode, stdout, stderr };
+  return { wallMs, cpuMs: (user + sys) * 1000, peakRssMiB: rssKiB / 1024, writeChars: io.wchar, writeBytes: io.writeBytes, exitCode, stdout, stderr };
 }
 
 export function median(xs: number[]): number {
