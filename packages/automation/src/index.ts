@@ -10,7 +10,7 @@ export * from "./config-values.js";
 export * from "./stack-secrets.js";
 export * from "./backend-url.js";
 export * from "./outputs.js";
-export { stateDelete, stateUnprotect, stateRename } from "./state-edit.js";
+export { stateDelete, stateDeletePending, stateUnprotect, stateRename } from "./state-edit.js";
 export { resolveResourceRefs, errorInfo } from "./deployment-runner.js";
 export { readGitInfo } from "./git-info.js";
 export { CAIRN_VERSION } from "./version.js";

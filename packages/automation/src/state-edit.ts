@@ -37,6 +37,25 @@ export function stateDelete(stack: Stack, ref: string, opts: { force?: boolean }
   });
 }
 
+/**
+ * Forgets the interrupted operations of one resource (`cairn state delete --pending`): for a create
+ * that may not have happened, after the user has checked the cloud. Returns how many were cleared.
+ */
+export async function stateDeletePending(stack: Stack, ref: string): Promise<number> {
+  let cleared = 0;
+  await edit(stack, "state-delete-pending", (s) => {
+    const matches = (urn: Urn) => urn === ref || parseUrn(urn).name === ref;
+    const kept = s.pendingOperations.filter((op) => !matches(op.resource.urn));
+    cleared = s.pendingOperations.length - kept.length;
+    if (cleared === 0) {
+      const known = s.pendingOperations.map((op) => op.resource.urn);
+      throw new CairnError({ code: ErrorCodes.TargetNotFound, source: "user", message: `no pending operation for ${ref} in the stack's state`, hint: known.length > 0 ? `pending: ${known.join(", ")}` : "the stack has no pending operations" });
+    }
+    return { ...s, pendingOperations: kept };
+  });
+  return cleared;
+}
+
 export function stateUnprotect(stack: Stack, ref: string): Promise<void> {
   return edit(stack, "state-unprotect", (s) => {
     const r = find(s, ref);

@@ -8,7 +8,7 @@ import { TEST_SCRYPT } from "@cairn/state";
 import * as random from "@cairn/random";
 import { StackReference, secret } from "@cairn/sdk";
 import { Workspace, type WorkspaceOptions } from "./workspace.js";
-import { stateDelete, stateRename } from "./state-edit.js";
+import { stateDelete, stateDeletePending, stateRename } from "./state-edit.js";
 
 function setup(extra: Partial<WorkspaceOptions> = {}) {
   const root = mkdtempSync(join(tmpdir(), "cairn-auto-"));
@@ -149,6 +149,23 @@ describe("Workspace and Stack with an inline program on the file backend", () =>
     expect(doc).toContain("::pet2");
     await stateDelete(stack, "pet2");
     expect(JSON.stringify(await stack.exportStack())).not.toContain("::pet2");
+  });
+
+  it("clears a pending create with state delete --pending, and names what is pending otherwise", async () => {
+    const { ws } = setup();
+    const stack = await ws.createStack("dev");
+    await stack.up();
+    // A create interrupted before it learned its ID, as a killed run leaves it.
+    const doc = (await stack.exportStack()) as { checkpoint: { resources: Array<{ urn: string }>; pendingOperations: unknown[] } };
+    const pet = doc.checkpoint.resources.find((r) => r.urn.endsWith("::pet"))!;
+    doc.checkpoint.pendingOperations.push({ kind: "creating", resource: { ...pet, urn: pet.urn.replace("::pet", "::pet9"), id: undefined } });
+    await stack.importStack(doc);
+    const missing = await stateDeletePending(stack, "nothing-here").catch((e: unknown) => e);
+    expect(isCairnError(missing, ErrorCodes.TargetNotFound) && missing.hint).toContain("::pet9");
+    expect(await stateDeletePending(stack, "pet9")).toBe(1);
+    const after = (await stack.exportStack()) as { checkpoint: { pendingOperations: unknown[]; resources: unknown[] } };
+    expect(after.checkpoint.pendingOperations).toEqual([]);
+    expect(after.checkpoint.resources).toHaveLength(doc.checkpoint.resources.length);
   });
 
   it("recovers the stack's secrets settings from its checkpoint when Cairn.<stack>.yaml is gone", async () => {

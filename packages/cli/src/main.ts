@@ -79,6 +79,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
 
   const sm = program.command("state").description("edit the stack's state directly");
   stackOpt(sm.command("delete <urn>").description("drop a resource from state (it is not deleted)")).option("-f, --force", "even if protected").option("-y, --yes")
+    .option("--pending", "clear the interrupted (pending) operations of this URN instead")
     .action(run(async (u: string, o: Record<string, unknown>) => (await state()).del(ctx, u, o)));
   stackOpt(sm.command("unprotect <urn>").description("clear a resource's protect flag")).option("-y, --yes").action(run(async (u: string, o: Record<string, unknown>) => (await state()).unprotect(ctx, u, o)));
   stackOpt(sm.command("rename <urn> <newName>").description("rename a resource in state")).option("-y, --yes")

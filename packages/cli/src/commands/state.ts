@@ -1,7 +1,7 @@
 // `cairn state delete / unprotect / rename` and `cairn cancel`: direct edits of a stack's state
 // and breaking its lease.
 import { CairnError, ErrorCodes } from "@cairn/protocol";
-import { stateDelete, stateRename, stateUnprotect } from "@cairn/automation";
+import { stateDelete, stateDeletePending, stateRename, stateUnprotect } from "@cairn/automation";
 import type { CliContext } from "../cli-context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { openStack, type StackFlag } from "../open-workspace.js";
@@ -16,9 +16,15 @@ async function confirmed(ctx: CliContext, question: string, yes: boolean | undef
   return /^y(es)?$/i.test((await promptLine(`${question} [yes/no] `)).trim());
 }
 
-export async function del(ctx: CliContext, urn: string, flags: StackFlag & { force?: boolean; yes?: boolean }): Promise<ExitCodeValue> {
+export async function del(ctx: CliContext, urn: string, flags: StackFlag & { force?: boolean; yes?: boolean; pending?: boolean }): Promise<ExitCodeValue> {
   needYes(ctx, "state delete", flags.yes);
   const { stack } = await openStack(ctx, flags);
+  if (flags.pending) {
+    if (!(await confirmed(ctx, `Forget the interrupted operations of ${urn} in stack '${stack.name}' (check the cloud first: a create may have happened)?`, flags.yes))) return ExitCode.Failed;
+    const n = await stateDeletePending(stack, urn);
+    ctx.stdout.write(`Cleared ${n} pending operation${n === 1 ? "" : "s"} of ${urn} in stack '${stack.name}'.\n`);
+    return ExitCode.Ok;
+  }
   if (!(await confirmed(ctx, `Remove ${urn} from the state of '${stack.name}' (the resource itself is not deleted)?`, flags.yes))) return ExitCode.Failed;
   await stateDelete(stack, urn, { force: flags.force ?? false });
   ctx.stdout.write(`Removed ${urn} from the state of stack '${stack.name}'.\n`);
