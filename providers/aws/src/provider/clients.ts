@@ -14,6 +14,11 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { Route53Client } from "@aws-sdk/client-route-53";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { ECSClient } from "@aws-sdk/client-ecs";
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
+import { EKSClient } from "@aws-sdk/client-eks";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import { OPERATION_KEY } from "./aws-errors.js";
 import type { AwsConfig, ServiceName } from "./config.js";
@@ -134,6 +139,22 @@ export class AwsClients {
   }
   route53(): Route53Client {
     return this.get("route53", (b) => new Route53Client(b) as Route53Client & MiddlewareHost);
+  }
+
+  ecs(): ECSClient {
+    return this.get("ecs", (b) => new ECSClient(b) as ECSClient & MiddlewareHost);
+  }
+  elbv2(): ElasticLoadBalancingV2Client {
+    return this.get("elbv2", (b) => new ElasticLoadBalancingV2Client(b) as ElasticLoadBalancingV2Client & MiddlewareHost);
+  }
+  rds(): RDSClient {
+    return this.get("rds", (b) => new RDSClient(b) as RDSClient & MiddlewareHost);
+  }
+  cloudfront(): CloudFrontClient {
+    return this.get("cloudfront", (b) => new CloudFrontClient(b) as CloudFrontClient & MiddlewareHost);
+  }
+  eks(): EKSClient {
+    return this.get("eks", (b) => new EKSClient(b) as EKSClient & MiddlewareHost);
   }
 
   destroy(): void {

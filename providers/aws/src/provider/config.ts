@@ -6,10 +6,10 @@ import { type CheckFailure, type PropertyMap, type PropertyValue, unwrapSecrets 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Services this provider talks to, by their config/env names ("s3" / AWS_ENDPOINT_URL_S3). */
-export const SERVICES = ["s3", "ec2", "sns", "sqs", "iam", "autoscaling", "cloudwatch", "lambda", "secretsmanager", "kms", "dynamodb", "ecr", "route53"] as const;
+export const SERVICES = ["s3", "ec2", "sns", "sqs", "iam", "autoscaling", "cloudwatch", "lambda", "secretsmanager", "kms", "dynamodb", "ecr", "route53", "ecs", "elbv2", "rds", "cloudfront", "eks"] as const;
 export type ServiceName = (typeof SERVICES)[number];
 /** The SDK's AWS_ENDPOINT_URL_<SERVICE> suffix where it is not the config name uppercased. */
-const ENV_SUFFIX: Partial<Record<ServiceName, string>> = { secretsmanager: "SECRETS_MANAGER", route53: "ROUTE_53", autoscaling: "AUTO_SCALING" };
+const ENV_SUFFIX: Partial<Record<ServiceName, string>> = { secretsmanager: "SECRETS_MANAGER", route53: "ROUTE_53", autoscaling: "AUTO_SCALING", elbv2: "ELASTIC_LOAD_BALANCING_V2" };
 
 export interface AwsConfig {
   region?: string;
