@@ -34,6 +34,9 @@ import { iamRole } from "./iam-role.js";
 import { iamPolicy } from "./iam-policy.js";
 import { iamRolePolicyAttachment } from "./iam-role-policy-attachment.js";
 import { autoscalingGroup } from "./autoscaling-group.js";
+import { ecsCluster } from "./ecs-cluster.js";
+import { ecsTaskDefinition } from "./ecs-task-definition.js";
+import { ecsService } from "./ecs-service.js";
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
@@ -41,4 +44,5 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   snsTopic, sqsQueue,
   snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey, dynamodbTable, ecrRepository, route53Zone, route53Record,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
+  ecsCluster, ecsTaskDefinition, ecsService,
 ];
