@@ -14,5 +14,6 @@ export * as route53 from "./route53/index.js";
 export * as ebs from "./ebs/index.js";
 export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";
+export * as cloudfront from "./cloudfront/index.js";
 export * as ecs from "./ecs/index.js";
 export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";

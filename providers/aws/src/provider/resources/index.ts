@@ -34,6 +34,7 @@ import { iamRole } from "./iam-role.js";
 import { iamPolicy } from "./iam-policy.js";
 import { iamRolePolicyAttachment } from "./iam-role-policy-attachment.js";
 import { autoscalingGroup } from "./autoscaling-group.js";
+import { cloudfrontDistribution } from "./cloudfront-distribution.js";
 import { ecsCluster } from "./ecs-cluster.js";
 import { ecsTaskDefinition } from "./ecs-task-definition.js";
 import { ecsService } from "./ecs-service.js";
@@ -44,5 +45,6 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   snsTopic, sqsQueue,
   snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey, dynamodbTable, ecrRepository, route53Zone, route53Record,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
+  cloudfrontDistribution,
   ecsCluster, ecsTaskDefinition, ecsService,
 ];

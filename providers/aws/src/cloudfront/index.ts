@@ -1,0 +1,2 @@
+// aws.cloudfront: CloudFront resources for programs.
+export * from "./distribution.js";

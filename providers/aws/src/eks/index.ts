@@ -1,0 +1,2 @@
+// aws.eks: EKS resources for programs.
+export * from "./cluster.js";

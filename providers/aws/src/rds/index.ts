@@ -1,0 +1,3 @@
+// aws.rds: RDS resources for programs.
+export * from "./instance.js";
+export * from "./subnet-group.js";
