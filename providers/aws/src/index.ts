@@ -16,4 +16,6 @@ export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";
 export * as cloudfront from "./cloudfront/index.js";
 export * as ecs from "./ecs/index.js";
+export * as lb from "./lb/index.js";
+export * as alb from "./alb/index.js";
 export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";

@@ -38,6 +38,10 @@ import { cloudfrontDistribution } from "./cloudfront-distribution.js";
 import { ecsCluster } from "./ecs-cluster.js";
 import { ecsTaskDefinition } from "./ecs-task-definition.js";
 import { ecsService } from "./ecs-service.js";
+import { lbLoadBalancer } from "./lb-load-balancer.js";
+import { lbTargetGroup } from "./lb-target-group.js";
+import { lbListener } from "./lb-listener.js";
+import { lbTargetGroupAttachment } from "./lb-target-group-attachment.js";
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   s3Bucket, s3BucketObject, s3BucketPolicy,
@@ -47,4 +51,5 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
   cloudfrontDistribution,
   ecsCluster, ecsTaskDefinition, ecsService,
+  lbLoadBalancer, lbTargetGroup, lbListener, lbTargetGroupAttachment,
 ];

@@ -1,0 +1,244 @@
+// ELBv2 (load balancer, target group, listener, target group attachment) against moto, and the
+// aws.lb / aws.alb program classes under the SDK's mocks.
+import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
+import {
+  ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand, ModifyTargetGroupCommand, RegisterTargetsCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Provider } from "@cairn/protocol";
+import { runtime } from "@cairn/sdk";
+import * as aws from "../../index.js";
+import { startMoto, type Moto } from "../../test-support/moto.js";
+import {
+  createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
+} from "../../test-support/provider-harness.js";
+
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const TG = "aws:lb/targetGroup:TargetGroup";
+const LISTENER = "aws:lb/listener:Listener";
+const ATTACH = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
+let moto: Moto;
+let p: Provider;
+let ec2: EC2Client;
+let elb: ElasticLoadBalancingV2Client;
+let net: { vpcId: string; subnets: string[]; sg: string; sg2: string };
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const cfg = { endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  ec2 = new EC2Client(cfg);
+  elb = new ElasticLoadBalancingV2Client(cfg);
+});
+afterAll(async () => {
+  ec2?.destroy();
+  elb?.destroy();
+  await moto?.stop();
+});
+beforeEach(async () => {
+  await moto.reset();
+  p = await motoProvider(moto, { defaultTags: { tags: { team: "ops" } } });
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.0.0.0/16" }))).Vpc!.VpcId!;
+  const subnets: string[] = [];
+  for (const [i, az] of ["us-east-1a", "us-east-1b", "us-east-1c"].entries()) {
+    subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.0.${i}.0/24`, AvailabilityZone: az }))).Subnet!.SubnetId!);
+  }
+  const sg = (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: "web", Description: "web" }))).GroupId!;
+  const sg2 = (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: "web2", Description: "web2" }))).GroupId!;
+  net = { vpcId, subnets, sg, sg2 };
+});
+
+describe("aws:lb/loadBalancer:LoadBalancer", () => {
+  it("creates, updates in place, drifts, imports, replaces and deletes", async () => {
+    const args = { subnets: net.subnets.slice(0, 2), securityGroups: [net.sg], tags: { env: "dev" } };
+    const lb = await createResource(p, LB, "a-rather-long-load-balancer-name", args);
+    expect(lb.id).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:\d+:loadbalancer\/app\//);
+    const name = lb.outputs["name"] as string;
+    expect(name).toMatch(/^a-rather-long-load-balan-[0-9a-f]{7}$/);
+    expect(name.length).toBeLessThanOrEqual(32);
+    expect(lb.outputs).toMatchObject({
+      internal: false, loadBalancerType: "application", vpcId: net.vpcId, ipAddressType: "ipv4", idleTimeout: 60, enableDeletionProtection: false,
+      tagsAll: { env: "dev", team: "ops" }, arn: lb.id,
+    });
+    expect(lb.outputs["arnSuffix"]).toBe(lb.id.split(":loadbalancer/")[1]);
+    expect(lb.outputs["arnSuffix"]).toMatch(new RegExp(`^app/${name}/`));
+    expect(lb.outputs["dnsName"]).toEqual(expect.stringContaining(name));
+    expect(lb.outputs["zoneId"]).toMatch(/^Z/);
+    expect((await planChange(p, lb, { ...args, subnets: [...args.subnets].reverse() })).diff.changes).toBe("none");
+    expect(await readResource(p, lb)).toMatchObject({ id: lb.id, inputs: lb.inputs });
+
+    const changed = { subnets: net.subnets, securityGroups: [net.sg2], idleTimeout: 120, enableDeletionProtection: true, tags: { env: "prod" } };
+    const u = await updateResource(p, lb, changed);
+    expect(u.diff.replaces ?? []).toEqual([]);
+    expect(u.outputs).toMatchObject({ idleTimeout: 120, enableDeletionProtection: true, securityGroups: [net.sg2], tagsAll: { env: "prod", team: "ops" } });
+    expect([...(u.outputs["subnets"] as string[])].sort()).toEqual([...net.subnets].sort());
+
+    await elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb.id, Attributes: [{ Key: "idle_timeout.timeout_seconds", Value: "30" }] }));
+    expect((await readResource(p, u)).inputs).toMatchObject({ idleTimeout: 30, enableDeletionProtection: true });
+    const byArn = await importResource(p, LB, "imp", lb.id);
+    expect(byArn.inputs).toMatchObject({ name, internal: false, loadBalancerType: "application", securityGroups: [net.sg2], tags: { env: "prod" } });
+    expect((await importResource(p, LB, "imp", name)).id).toBe(lb.id);
+
+    const off = await updateResource(p, u, { ...changed, enableDeletionProtection: false });
+    const r = await replaceResource(p, off, { ...changed, enableDeletionProtection: false, internal: true, name: "edge-v2" });
+    expect(r.diff.replaces?.sort()).toEqual(["internal", "name"]);
+    expect(r.id).not.toBe(lb.id);
+    expect(r.outputs).toMatchObject({ name: "edge-v2", internal: true });
+    expect(await readResource(p, off)).toEqual({});
+    await deleteResource(p, r);
+    expect(await readResource(p, r)).toEqual({});
+    await deleteResource(p, r);
+  });
+
+  it("creates a network load balancer with a name prefix", async () => {
+    const nlb = await createResource(p, LB, "net", { namePrefix: "nlb-", loadBalancerType: "network", internal: true, subnets: [net.subnets[0]!] });
+    expect(nlb.outputs["name"]).toMatch(/^nlb-[0-9a-f]{26}$/);
+    expect(nlb.outputs).toMatchObject({ loadBalancerType: "network", internal: true });
+    expect(nlb.outputs["idleTimeout"]).toBeUndefined();
+    expect(nlb.outputs["arnSuffix"]).toBe(nlb.id.split(":loadbalancer/")[1]);
+    await deleteResource(p, nlb);
+    expect(await readResource(p, nlb)).toEqual({});
+  });
+
+  it("reports every bad input at once", async () => {
+    const res = await p.check({
+      urn: urnOf(LB, "bad"), type: LB, randomSeed: "s",
+      olds: {}, news: { name: "internal-this_name_is_far_too_long_for_aws", loadBalancerType: "network", idleTimeout: 30, subnets: ["subnet-1"] },
+    });
+    expect(res.failures?.map((f) => f.property).sort()).toEqual(["idleTimeout", "name", "name", "name"]);
+    const prefix = await p.check({ urn: urnOf(LB, "bad"), type: LB, randomSeed: "s", olds: {}, news: { namePrefix: "toolong-", subnets: ["a"] } });
+    expect(prefix.failures?.map((f) => f.property)).toEqual(["namePrefix", "subnets"]);
+  });
+});
+
+describe("aws:lb/targetGroup:TargetGroup", () => {
+  it("creates, updates health check and attributes in place, drifts, imports, replaces and deletes", async () => {
+    const args = { port: 80, protocol: "HTTP", vpcId: net.vpcId, healthCheck: { path: "/health", matcher: "200-299" }, tags: { env: "dev" } };
+    const tg = await createResource(p, TG, "web", args);
+    expect(tg.id).toMatch(/:targetgroup\/web-[0-9a-f]{7}\//);
+    expect(tg.outputs).toMatchObject({
+      name: expect.stringMatching(/^web-[0-9a-f]{7}$/), targetType: "instance", deregistrationDelay: 300, arn: tg.id,
+      healthCheck: { path: "/health", matcher: "200-299" }, tagsAll: { env: "dev", team: "ops" },
+    });
+    expect(tg.outputs["arnSuffix"]).toBe(`targetgroup/${tg.id.split(":targetgroup/")[1]}`);
+    expect((await planChange(p, tg, args)).diff.changes).toBe("none");
+
+    const hc = { path: "/ready", interval: 15, healthyThreshold: 3, matcher: "200" };
+    const u = await updateResource(p, tg, { ...args, healthCheck: hc, deregistrationDelay: 30, tags: { env: "prod" } });
+    expect(u.outputs).toMatchObject({ healthCheck: hc, deregistrationDelay: 30, tagsAll: { env: "prod", team: "ops" } });
+    expect(u.id).toBe(tg.id);
+
+    await elb.send(new ModifyTargetGroupCommand({ TargetGroupArn: tg.id, HealthCheckPath: "/other" }));
+    expect((await readResource(p, u)).inputs?.["healthCheck"]).toMatchObject({ path: "/other" });
+    expect((await importResource(p, TG, "imp", tg.id)).inputs).toMatchObject({
+      port: 80, protocol: "HTTP", vpcId: net.vpcId, targetType: "instance", deregistrationDelay: 30, tags: { env: "prod" },
+      healthCheck: { ...hc, path: "/other", port: "traffic-port", protocol: "HTTP", enabled: true },
+    });
+
+    const r = await replaceResource(p, u, { ...args, name: "web-v2", port: 8080, targetType: "ip" });
+    expect(r.diff.replaces?.sort()).toEqual(["name", "port", "targetType"]);
+    expect(r.outputs).toMatchObject({ name: "web-v2", port: 8080, targetType: "ip" });
+    expect(await readResource(p, u)).toEqual({});
+    await deleteResource(p, r);
+    expect(await readResource(p, r)).toEqual({});
+    await deleteResource(p, r);
+  });
+
+  it("requires port, protocol and vpcId except for Lambda targets", async () => {
+    const check = (news: Record<string, unknown>) => p.check({ urn: urnOf(TG, "t"), type: TG, olds: {}, news: news as never, randomSeed: "s" });
+    expect((await check({})).failures?.map((f) => f.property).sort()).toEqual(["port", "protocol", "vpcId"]);
+    expect((await check({ targetType: "lambda", port: 80 })).failures?.map((f) => f.property)).toEqual(["port"]);
+    expect((await check({ targetType: "lambda" })).failures).toBeUndefined();
+  });
+});
+
+describe("aws:lb/listener:Listener and aws:lb/targetGroupAttachment:TargetGroupAttachment", () => {
+  it("forward, redirect and fixed-response actions update in place; drift, import, replace and delete", async () => {
+    const lb = await createResource(p, LB, "front", { subnets: net.subnets.slice(0, 2) });
+    const tg = await createResource(p, TG, "app", { port: 80, protocol: "HTTP", vpcId: net.vpcId });
+    const forward = [{ type: "forward", targetGroupArn: tg.id }];
+    const l = await createResource(p, LISTENER, "http", { loadBalancerArn: lb.id, port: 80, defaultActions: forward, tags: { env: "dev" } });
+    expect(l.id).toMatch(/:listener\/app\//);
+    expect(l.outputs).toMatchObject({ arn: l.id, port: 80, protocol: "HTTP", tagsAll: { env: "dev", team: "ops" } });
+    expect((await planChange(p, l, { loadBalancerArn: lb.id, port: 80, defaultActions: forward, tags: { env: "dev" } })).diff.changes).toBe("none");
+    expect(await readResource(p, l)).toMatchObject({ inputs: l.inputs });
+
+    const redirect = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }];
+    const u = await updateResource(p, l, { loadBalancerArn: lb.id, port: 8080, defaultActions: redirect, tags: { env: "prod" } });
+    expect(u.outputs).toMatchObject({ port: 8080, tagsAll: { env: "prod", team: "ops" } });
+    const afterRedirect = await readResource(p, u);
+    expect(afterRedirect.inputs?.["defaultActions"]).toEqual(redirect);
+    expect(afterRedirect.outputs?.["port"]).toBe(8080);
+
+    await elb.send(new ModifyListenerCommand({
+      ListenerArn: l.id, DefaultActions: [{ Type: "fixed-response", FixedResponseConfig: { ContentType: "text/plain", MessageBody: "down", StatusCode: "503" } }],
+    }));
+    const drifted = await readResource(p, u);
+    expect(drifted.inputs?.["defaultActions"]).toMatchObject([{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "down", statusCode: "503" } }]);
+    const imported = await importResource(p, LISTENER, "imp", l.id);
+    expect(imported.inputs).toMatchObject({ loadBalancerArn: lb.id, port: 8080, protocol: "HTTP", tags: { env: "prod" } });
+
+    const back = await updateResource(p, u, { loadBalancerArn: lb.id, port: 8080, defaultActions: forward, tags: { env: "prod" } });
+    expect((await readResource(p, back)).inputs?.["defaultActions"]).toEqual(forward);
+    expect((await importResource(p, LISTENER, "imp", l.id)).inputs?.["defaultActions"]).toMatchObject(forward);
+
+    const lb2 = await createResource(p, LB, "front2", { subnets: net.subnets.slice(1, 3) });
+    const r = await replaceResource(p, back, { loadBalancerArn: lb2.id, port: 80, defaultActions: forward });
+    expect(r.diff.replaces).toEqual(["loadBalancerArn"]);
+    expect(await readResource(p, back)).toEqual({});
+    await deleteResource(p, r);
+    expect(await readResource(p, r)).toEqual({});
+    await deleteResource(p, r);
+  });
+
+  it("reports listener action problems at once", async () => {
+    const res = await p.check({
+      urn: urnOf(LISTENER, "bad"), type: LISTENER, randomSeed: "s", olds: {},
+      news: { loadBalancerArn: "arn:lb", protocol: "HTTPS", defaultActions: [{ type: "forward" }, { type: "redirect", fixedResponse: { contentType: "text/plain" } }] },
+    });
+    expect(res.failures?.map((f) => f.property).sort()).toEqual(["certificateArn", "defaultActions[0]", "defaultActions[1].fixedResponse", "defaultActions[1].redirect"]);
+  });
+
+  it("registers a target, reads it by ID, replaces it delete-first and deregisters it", async () => {
+    const tg = await createResource(p, TG, "ips", { port: 80, protocol: "HTTP", vpcId: net.vpcId, targetType: "ip" });
+    const a = await createResource(p, ATTACH, "one", { targetGroupArn: tg.id, targetId: "10.0.0.10", port: 8080 });
+    expect(a.id).toBe(`${tg.id},10.0.0.10,8080`);
+    expect((await readResource(p, a)).inputs).toEqual({ targetGroupArn: tg.id, targetId: "10.0.0.10", port: 8080 });
+    expect((await importResource(p, ATTACH, "imp", a.id)).inputs).toEqual({ targetGroupArn: tg.id, targetId: "10.0.0.10", port: 8080 });
+
+    const r = await replaceResource(p, a, { targetGroupArn: tg.id, targetId: "10.0.0.10", port: 9090 });
+    expect(r.diff).toMatchObject({ replaces: ["port"], deleteBeforeReplace: true });
+    expect(await readResource(p, a)).toEqual({});
+    expect((await readResource(p, r)).inputs).toMatchObject({ port: 9090 });
+    await deleteResource(p, r);
+    expect(await readResource(p, r)).toEqual({});
+    await deleteResource(p, r);
+
+    await elb.send(new RegisterTargetsCommand({ TargetGroupArn: tg.id, Targets: [{ Id: "10.0.0.11", Port: 80 }] }));
+    await expect(importResource(p, ATTACH, "x", "not-an-id")).rejects.toThrow(/not a target group attachment ID/);
+  });
+});
+
+describe("aws.lb program classes", () => {
+  afterEach(() => runtime.clearMocks());
+
+  it("register Pulumi's lb type tokens (also under aws.alb) and resolve outputs", async () => {
+    const monitor = await runtime.setMocks({
+      newResource: (args: { type: string; name: string; inputs: Record<string, unknown> }) =>
+        ({ id: `${args.name}-id`, state: { ...args.inputs, arn: `arn:${args.name}`, dnsName: `${args.name}.elb.test` } }),
+      call: () => ({}),
+    }, "proj", "dev");
+    const lb = new aws.lb.LoadBalancer("web", { subnets: ["subnet-a", "subnet-b"] });
+    const tg = new aws.alb.TargetGroup("app", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/health" } });
+    new aws.lb.Listener("http", { loadBalancerArn: lb.arn, port: 80, defaultActions: [{ type: "forward", targetGroupArn: tg.arn }] });
+    new aws.lb.TargetGroupAttachment("i", { targetGroupArn: tg.arn, targetId: "i-123" });
+    await runtime.waitForRegistrations();
+
+    expect(monitor.registrations.map((r) => r.type).filter((t) => t.startsWith("aws:")).sort()).toEqual([
+      "aws:lb/listener:Listener", "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup", "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+    ]);
+    expect((await runtime.resolveOutput(lb.dnsName)).value).toBe("web.elb.test");
+    const listener = monitor.registrations.find((r) => r.type === "aws:lb/listener:Listener")!;
+    expect(listener.object).toMatchObject({ loadBalancerArn: "arn:web", defaultActions: [{ type: "forward", targetGroupArn: "arn:app" }] });
+    expect(aws.alb.LoadBalancer).toBe(aws.lb.LoadBalancer);
+  });
+});
