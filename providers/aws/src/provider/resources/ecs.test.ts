@@ -1,6 +1,6 @@
 // ECS Cluster, TaskDefinition and Service against moto.
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { DescribeTaskDefinitionCommand, ECSClient, TagResourceCommand, UpdateClusterCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, TagResourceCommand, UpdateClusterCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ResourceInitError, type Provider } from "@cairn/protocol";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -156,16 +156,22 @@ describe("aws:ecs/service:Service", () => {
     expect(u.outputs).toMatchObject({ taskDefinition: td2.id, desiredCount: 3, deploymentMinimumHealthyPercent: 50, deploymentMaximumPercent: 150, tagsAll: { env: "prod", team: "ops" } });
     expect(u.outputs["networkConfiguration"]).toMatchObject({ subnets: [net.subnets[0]], assignPublicIp: false });
     expect((await planChange(p, u, changed)).diff.changes).toBe("none");
+    // A changed trigger alone starts a new deployment.
+    const deployment = async () => (await ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [String(s.outputs["name"])] }))).services?.[0]?.deployments?.[0]?.id;
+    const before = await deployment();
+    const redeployed = await updateResource(p, u, { ...changed, triggers: { release: "2" } });
+    expect(redeployed.diff.diffs).toEqual(["triggers"]);
+    expect(await deployment()).not.toBe(before);
 
     await ecs.send(new UpdateServiceCommand({ cluster: clusterName, service: String(s.outputs["name"]), desiredCount: 5 }));
-    expect((await readResource(p, u)).inputs?.["desiredCount"]).toBe(5);
+    expect((await readResource(p, redeployed)).inputs?.["desiredCount"]).toBe(5);
     const imported = await importResource(p, SERVICE, "imp", `${clusterName}/${String(s.outputs["name"])}`);
     expect(imported.id).toBe(s.id);
     expect(imported.inputs).toMatchObject({ name: s.outputs["name"], cluster: cluster.id, taskDefinition: td2.id, desiredCount: 5, tags: { env: "prod" } });
 
-    const r = await replaceResource(p, u, { ...changed, name: "api-two" });
+    const r = await replaceResource(p, redeployed, { ...changed, name: "api-two" });
     expect(r.diff.replaces).toEqual(["name"]);
-    expect(await readResource(p, u)).toEqual({});
+    expect(await readResource(p, redeployed)).toEqual({});
     await deleteResource(p, r);
     expect(await readResource(p, r)).toEqual({});
     await deleteResource(p, r);
