@@ -158,7 +158,7 @@ export class AwsProvider implements Provider {
     });
   }
 
-  private extraDiffRequest(req: DiffRequest): { olds: Plain; news: Plain; rootDirectory?: string } {
+  private extraDiffRequest(req: Pick<DiffRequest, "olds" | "oldInputs" | "news">): { olds: Plain; news: Plain; rootDirectory?: string } {
     const r: { olds: Plain; news: Plain; rootDirectory?: string } = { olds: plainInputs({ ...req.oldInputs, ...req.olds }), news: plainInputs(req.news) };
     if (this.rootDirectory !== undefined) r.rootDirectory = this.rootDirectory;
     return r;
@@ -246,7 +246,9 @@ export class AwsProvider implements Provider {
     if (req.preview) return { outputs: { ...req.olds, ...req.news, ...this.tagsAllPreview(def, req.news) } };
     return this.guard(req, "update", async () => {
       const ctx = this.context(req, "update", signal);
-      const changed = new Set(changedProperties(def, olds, req.news, req.ignoreChanges));
+      // Changes the input comparison cannot see (a local file's new content behind the same asset path).
+      const extra = def.extraDiff === undefined ? [] : await def.extraDiff(this.extraDiffRequest(req));
+      const changed = new Set([...changedProperties(def, olds, req.news, req.ignoreChanges), ...extra]);
       const news = this.handlerInputs(def, req.news);
       if (def.tags === true && !propertyValuesEqual(strMap(olds["tagsAll"]), news["tagsAll"] ?? {})) changed.add("tagsAll");
       if (def.update === undefined) {
