@@ -1,17 +1,20 @@
 // Program sources for the engine: a program file run in this process (TypeScript or JavaScript, ESM
-// or CommonJS, transpile-only through tsx) or an inline function. Each run checks that the program
-// compiles, then hands it to the SDK's runProgram, whose exports become the stack's outputs.
+// or CommonJS: bundled by esbuild and imported plainly when it can be, else transpile-only through
+// tsx's hooks) or an inline function. Each run checks that the program compiles, then hands it to
+// the SDK's runProgram, whose exports become the stack's outputs.
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
-import { resolve, sep } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError, ErrorCodes, type ResourceMonitor } from "@cairn/protocol";
 import { checkProgram } from "./check-program.js";
 import { watchEscapedErrors } from "./escaped-errors.js";
 import { ensureLoaderHooks, RUN_PARAM } from "./loader-hooks.js";
-import { moduleFormat, resolveMainFile } from "./main-file.js";
+import { moduleFormat, resolveMainFile, type ModuleFormat } from "./main-file.js";
 import { nativeImport } from "./native-import.js";
 import { toProgramError } from "./program-error.js";
+import { bundleProgram } from "./program-bundle.js";
 import { programExports } from "./program-exports.js";
 import type { ProgramSource } from "./program-types.js";
 import { loadSdkModule } from "./sdk-module.js";
@@ -25,6 +28,14 @@ export interface ProgramFileRequest {
   rootDirectory: string;
   /** Cairn.yaml's `main`: a file, or a directory with a package.json "main" or an index file. */
   main: string;
+  /** Where bundled programs are cached (default: a private directory under the system's temp dir). */
+  cacheDirectory?: string;
+}
+
+/** How one run loads the program: its module URL (unique to the run) and the format to read it as. */
+interface LoadPlan {
+  url: string;
+  format: ModuleFormat;
 }
 
 /** Runs the program file afresh on every call (its local modules are evaluated again each run). */
@@ -34,12 +45,9 @@ export function createProgramSource(request: ProgramFileRequest): ProgramSource 
     throwIfAborted(signal);
     const mainFile = resolveMainFile(req);
     await checkProgram(req);
-    await ensureLoaderHooks();
-    const format = moduleFormat(mainFile);
-    const runtime = await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format });
-    if (format === "cjs") forgetLocalCommonJs(req.rootDirectory);
-    const url = `${pathToFileURL(mainFile).href}?${RUN_PARAM}=${randomUUID()}`;
-    const program = async (): Promise<unknown> => programExports(await nativeImport(url), format, mainFile);
+    const plan = await loadPlan(req, mainFile);
+    const runtime = await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format: plan.format });
+    const program = async (): Promise<unknown> => programExports(await nativeImport(plan.url), plan.format, mainFile);
     const escaped = watchEscapedErrors();
     try {
       await Promise.race([runtime.runProgram(monitor, program, { signal }), escaped.failed]);
@@ -52,14 +60,39 @@ export function createProgramSource(request: ProgramFileRequest): ProgramSource 
 }
 
 /**
- * Loads what running the program file needs (the module hooks, the SDK runtime) ahead of the run,
- * so callers can overlap it with other waiting. Never rejects: any problem surfaces when it runs.
+ * The bundle when the program can run from one (see program-bundle.ts): no hooks, an ES module.
+ * Otherwise the entry file itself under tsx's hooks, in its own format.
+ */
+async function loadPlan(req: ProgramFileRequest & { rootDirectory: string }, mainFile: string): Promise<LoadPlan> {
+  const run = `${RUN_PARAM}=${randomUUID()}`;
+  const bundle = await bundleProgram({ rootDirectory: req.rootDirectory, mainFile, cacheDirectory: cacheDirectoryOf(req) });
+  if (bundle !== undefined) {
+    process.setSourceMapsEnabled(true);
+    return { url: `${pathToFileURL(bundle).href}?${run}`, format: "esm" };
+  }
+  await ensureLoaderHooks();
+  const format = moduleFormat(mainFile);
+  if (format === "cjs") forgetLocalCommonJs(req.rootDirectory);
+  return { url: `${pathToFileURL(mainFile).href}?${run}`, format };
+}
+
+function cacheDirectoryOf(req: ProgramFileRequest): string {
+  const uid = typeof process.getuid === "function" ? `-${process.getuid()}` : "";
+  return req.cacheDirectory ?? join(tmpdir(), `cairn-programs${uid}`);
+}
+
+/**
+ * Loads what running the program file needs (the SDK runtime, and the module hooks when the
+ * program cannot run bundled) ahead of the run, so callers can overlap it with other waiting.
+ * Never rejects: any problem surfaces when it runs.
  */
 export async function warmProgramSource(request: ProgramFileRequest): Promise<void> {
   try {
-    const mainFile = resolveMainFile({ ...request, rootDirectory: resolve(request.rootDirectory) });
-    await ensureLoaderHooks();
-    await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format: moduleFormat(mainFile) });
+    const req = { ...request, rootDirectory: resolve(request.rootDirectory) };
+    const mainFile = resolveMainFile(req);
+    const bundle = await bundleProgram({ rootDirectory: req.rootDirectory, mainFile, cacheDirectory: cacheDirectoryOf(req) });
+    if (bundle === undefined) await ensureLoaderHooks();
+    await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format: bundle === undefined ? moduleFormat(mainFile) : "esm" });
   } catch {
     // Reported by the run itself, in its place.
   }
