@@ -34,12 +34,14 @@ export interface ServiceArgs {
   loadBalancers?: Input<Input<ServiceLoadBalancer>[]>;
   deploymentMinimumHealthyPercent?: Input<number>;
   deploymentMaximumPercent?: Input<number>;
+  /** Stop (and with `rollback`, roll back) a deployment whose tasks fail to start. */
+  deploymentCircuitBreaker?: Input<{ enable: Input<boolean>; rollback: Input<boolean> }>;
   healthCheckGracePeriodSeconds?: Input<number>;
   enableExecuteCommand?: Input<boolean>;
   propagateTags?: Input<string>;
-  /** Start a new deployment with every update (and when `triggers` change). */
+  /** Start a new deployment with every update. */
   forceNewDeployment?: Input<boolean>;
-  /** Any change of these values redeploys the service (needs forceNewDeployment). */
+  /** Any change of these values redeploys the service. */
   triggers?: Input<Record<string, Input<string>>>;
   /** Wait after create and update until all desired tasks run in one deployment. */
   waitForSteadyState?: Input<boolean>;
@@ -51,7 +53,7 @@ export interface ServiceArgs {
 /** Every property of the resource: each gets an Output, set or not. */
 const PROPERTIES = [
   "name", "cluster", "taskDefinition", "desiredCount", "launchType", "platformVersion", "schedulingStrategy", "networkConfiguration", "loadBalancers",
-  "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "healthCheckGracePeriodSeconds", "enableExecuteCommand", "propagateTags",
+  "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker", "healthCheckGracePeriodSeconds", "enableExecuteCommand", "propagateTags",
   "forceNewDeployment", "triggers", "waitForSteadyState", "forceDelete", "tags", "arn", "tagsAll",
 ] as const;
 
@@ -67,6 +69,7 @@ export class Service extends CustomResource {
   declare readonly loadBalancers: Output<{ targetGroupArn?: string; elbName?: string; containerName: string; containerPort: number }[]>;
   declare readonly deploymentMinimumHealthyPercent: Output<number>;
   declare readonly deploymentMaximumPercent: Output<number>;
+  declare readonly deploymentCircuitBreaker: Output<{ enable: boolean; rollback: boolean }>;
   declare readonly healthCheckGracePeriodSeconds: Output<number | undefined>;
   declare readonly enableExecuteCommand: Output<boolean>;
   declare readonly propagateTags: Output<string>;

@@ -3,7 +3,7 @@
 // and the other UpdateService fields update in place; name, cluster, launch type and scheduling
 // strategy replace. Delete scales to zero, deletes, and waits until the service is INACTIVE.
 import {
-  CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, UpdateServiceCommand, type AssignPublicIp, type LaunchType,
+  CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, UpdateServiceCommand, type AssignPublicIp, type DeploymentConfiguration, type LaunchType,
   type LoadBalancer, type NetworkConfiguration, type PropagateTags, type SchedulingStrategy, type Service, type UpdateServiceCommandInput,
 } from "@aws-sdk/client-ecs";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
@@ -50,6 +50,14 @@ function networkConfiguration(v: PropertyValue | undefined): NetworkConfiguratio
   };
 }
 
+function deploymentConfiguration(inputs: Plain): DeploymentConfiguration {
+  const breaker = obj(inputs["deploymentCircuitBreaker"]);
+  return {
+    minimumHealthyPercent: num(inputs["deploymentMinimumHealthyPercent"]), maximumPercent: num(inputs["deploymentMaximumPercent"]),
+    ...(breaker !== undefined ? { deploymentCircuitBreaker: { enable: bool(breaker["enable"]) === true, rollback: bool(breaker["rollback"]) === true } } : {}),
+  };
+}
+
 /** Subnets and security groups as sets; assignPublicIp unset = false. */
 function sameNetwork(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   const x = obj(a);
@@ -91,9 +99,7 @@ function updateInput(ref: ServiceRef, news: Plain, changed: ReadonlySet<string>)
   if (has("desiredCount") && str(news["schedulingStrategy"]) !== "DAEMON") u.desiredCount = num(news["desiredCount"]);
   if (changed.has("networkConfiguration")) u.networkConfiguration = networkConfiguration(news["networkConfiguration"]) ?? { awsvpcConfiguration: { subnets: [] } };
   if (changed.has("loadBalancers")) u.loadBalancers = loadBalancers(news["loadBalancers"]);
-  if (has("deploymentMinimumHealthyPercent") || has("deploymentMaximumPercent")) {
-    u.deploymentConfiguration = { minimumHealthyPercent: num(news["deploymentMinimumHealthyPercent"]), maximumPercent: num(news["deploymentMaximumPercent"]) };
-  }
+  if (["deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker"].some(has)) u.deploymentConfiguration = deploymentConfiguration(news);
   if (has("healthCheckGracePeriodSeconds")) u.healthCheckGracePeriodSeconds = num(news["healthCheckGracePeriodSeconds"]);
   if (has("enableExecuteCommand")) u.enableExecuteCommand = bool(news["enableExecuteCommand"]);
   if (has("platformVersion")) u.platformVersion = str(news["platformVersion"]);
@@ -114,9 +120,6 @@ function validate(inputs: Plain): CheckFailure[] {
   if (desired !== undefined && (desired < 0 || !Number.isInteger(desired))) failures.push({ property: "desiredCount", reason: `desiredCount must be a whole number >= 0, got ${desired}` });
   if (str(inputs["launchType"]) === "FARGATE" && inputs["networkConfiguration"] === undefined) {
     failures.push({ property: "networkConfiguration", reason: "FARGATE services need networkConfiguration (subnets)" });
-  }
-  if (inputs["triggers"] !== undefined && bool(inputs["forceNewDeployment"]) !== true) {
-    failures.push({ property: "triggers", reason: "triggers redeploy the service only with forceNewDeployment: true" });
   }
   return failures;
 }
@@ -141,6 +144,7 @@ export const ecsService = defineResource({
     },
     deploymentMinimumHealthyPercent: { kind: "number", computed: true },
     deploymentMaximumPercent: { kind: "number", computed: true },
+    deploymentCircuitBreaker: { kind: "object", computed: true, fields: { enable: { kind: "boolean", required: true }, rollback: { kind: "boolean", required: true } } },
     healthCheckGracePeriodSeconds: { kind: "number", computed: true },
     enableExecuteCommand: { kind: "boolean", computed: true },
     propagateTags: { kind: "string", computed: true, oneOf: ["SERVICE", "TASK_DEFINITION", "NONE"] },
@@ -153,7 +157,7 @@ export const ecsService = defineResource({
   outputs: ["arn", "tagsAll"],
   naming: { property: "name", maxLength: 255 },
   tags: true,
-  notFound: ["ClusterNotFoundException", "ServiceNotFoundException"],
+  notFound: ["ClusterNotFoundException", "ServiceNotFoundException", "ServiceNotActiveException"],
   validate,
 
   async create(ctx, inputs) {
@@ -161,8 +165,7 @@ export const ecsService = defineResource({
     const name = str(inputs["name"]) as string;
     const tags = toEcsTags(strMap(inputs["tagsAll"]));
     const lbs = loadBalancers(inputs["loadBalancers"]);
-    const min = num(inputs["deploymentMinimumHealthyPercent"]);
-    const max = num(inputs["deploymentMaximumPercent"]);
+    const deployment = deploymentConfiguration(inputs);
     const daemon = str(inputs["schedulingStrategy"]) === "DAEMON";
     const res = await ctx.clients.ecs().send(new CreateServiceCommand({
       serviceName: name, cluster, taskDefinition: str(inputs["taskDefinition"]),
@@ -171,7 +174,7 @@ export const ecsService = defineResource({
       schedulingStrategy: str(inputs["schedulingStrategy"]) as SchedulingStrategy | undefined,
       networkConfiguration: networkConfiguration(inputs["networkConfiguration"]),
       ...(lbs.length > 0 ? { loadBalancers: lbs } : {}),
-      ...(min !== undefined || max !== undefined ? { deploymentConfiguration: { minimumHealthyPercent: min, maximumPercent: max } } : {}),
+      ...(Object.values(deployment).some((v) => v !== undefined) ? { deploymentConfiguration: deployment } : {}),
       healthCheckGracePeriodSeconds: num(inputs["healthCheckGracePeriodSeconds"]), enableExecuteCommand: bool(inputs["enableExecuteCommand"]),
       propagateTags: str(inputs["propagateTags"]) as PropagateTags | undefined,
       ...(tags.length > 0 ? { tags } : {}),
@@ -199,9 +202,9 @@ export const ecsService = defineResource({
     const ref = serviceRef(id, inputs, outputs);
     const ecs = ctx.clients.ecs();
     const s = await describe(ctx, ref);
-    if (s === undefined || s.status === "INACTIVE") return;
+    if (s === undefined || s.status !== "ACTIVE") return; // INACTIVE, or DRAINING: already being deleted
     const force = bool(inputs["forceDelete"]) === true;
-    if (!force && s.status === "ACTIVE" && s.schedulingStrategy !== "DAEMON" && (s.desiredCount ?? 0) > 0) {
+    if (!force && s.schedulingStrategy !== "DAEMON" && (s.desiredCount ?? 0) > 0) {
       await ecs.send(new UpdateServiceCommand({ cluster: ref.cluster, service: ref.name, desiredCount: 0 }), ctx.sendOptions);
     }
     await ecs.send(new DeleteServiceCommand({ cluster: ref.cluster, service: ref.name, force: force || s.schedulingStrategy === "DAEMON" }), ctx.sendOptions);
@@ -212,6 +215,7 @@ export const ecsService = defineResource({
 function readService(ctx: ResourceContext, s: Service, recorded: Plain | undefined): { id: string; inputs: Plain; outputs: Plain } {
   const tags = fromEcsTags(s.tags);
   const vpc = s.networkConfiguration?.awsvpcConfiguration;
+  const breaker = s.deploymentConfiguration?.deploymentCircuitBreaker;
   const read: Plain = {
     name: s.serviceName ?? "",
     cluster: s.clusterArn ?? "",
@@ -231,6 +235,7 @@ function readService(ctx: ResourceContext, s: Service, recorded: Plain | undefin
   const reported: Record<string, PropertyValue | undefined> = {
     taskDefinition: s.taskDefinition, launchType: s.launchType, platformVersion: s.platformVersion,
     deploymentMinimumHealthyPercent: s.deploymentConfiguration?.minimumHealthyPercent, deploymentMaximumPercent: s.deploymentConfiguration?.maximumPercent,
+    deploymentCircuitBreaker: breaker === undefined ? undefined : { enable: breaker.enable ?? false, rollback: breaker.rollback ?? false },
     healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds, enableExecuteCommand: s.enableExecuteCommand, propagateTags: s.propagateTags,
   };
   for (const [k, v] of Object.entries(reported)) {

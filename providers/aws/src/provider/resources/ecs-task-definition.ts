@@ -39,6 +39,16 @@ function volumes(v: PropertyValue | undefined): Volume[] {
   });
 }
 
+/** "1 vCPU" = "1024" CPU units, "2 GB" = "2048" MiB: ECS stores the numeric form. */
+function sameUnits(unit: RegExp): (a: PropertyValue | undefined, b: PropertyValue | undefined) => boolean {
+  const value = (v: PropertyValue | undefined): string | undefined => {
+    const text = str(v)?.trim();
+    const m = text === undefined ? null : unit.exec(text);
+    return m === null ? text : String(Math.round(Number(m[1]) * 1024));
+  };
+  return (a, b) => value(a) === value(b);
+}
+
 /** Volumes compared as a set of name + host path. */
 function sameVolumes(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   const key = (v: PropertyValue | undefined) => objList(v).map((x) => `${str(x["name"])}\u0000${str(x["hostPath"]) ?? ""}`).sort().join("\u0001");
@@ -62,8 +72,8 @@ export const ecsTaskDefinition = defineResource({
   inputs: {
     family: { kind: "string", required: true, forceNew: true },
     containerDefinitions: { kind: "json", required: true, forceNew: true, equal: containerDefinitionsEqual },
-    cpu: { kind: "string", forceNew: true },
-    memory: { kind: "string", forceNew: true },
+    cpu: { kind: "string", forceNew: true, equal: sameUnits(/^(\d+(?:\.\d+)?)\s*vcpu$/i) },
+    memory: { kind: "string", forceNew: true, equal: sameUnits(/^(\d+(?:\.\d+)?)\s*gb$/i) },
     networkMode: { kind: "string", forceNew: true, computed: true, oneOf: ["bridge", "host", "awsvpc", "none"] },
     requiresCompatibilities: { kind: "stringList", forceNew: true, equal: sameStringSet },
     executionRoleArn: { kind: "string", forceNew: true },

@@ -79,6 +79,7 @@ describe("aws:ecs/taskDefinition:TaskDefinition", () => {
     const stored = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: t.id }))).taskDefinition?.containerDefinitions;
     expect(stored?.[0]).toMatchObject({ cpu: 0, mountPoints: [] });
     expect((await planChange(p, t, { ...fargate("nginx:1.25"), containerDefinitions: JSON.stringify(stored), tags: { env: "dev" } })).diff.changes).toBe("none");
+    expect((await planChange(p, t, { ...fargate("nginx:1.25"), cpu: "0.25 vCPU", memory: "0.5 GB", tags: { env: "dev" } })).diff.changes).toBe("none");
     const refreshed = await readResource(p, t);
     expect(refreshed.inputs?.["containerDefinitions"]).toBe(t.inputs["containerDefinitions"]);
 
@@ -149,11 +150,11 @@ describe("aws:ecs/service:Service", () => {
 
     const changed = {
       ...args, taskDefinition: td2.id, desiredCount: 3, networkConfiguration: { subnets: [net.subnets[0]!], securityGroups: net.groups, assignPublicIp: false },
-      deploymentMinimumHealthyPercent: 50, deploymentMaximumPercent: 150, forceNewDeployment: true, tags: { env: "prod" },
+      deploymentMinimumHealthyPercent: 50, deploymentMaximumPercent: 150, deploymentCircuitBreaker: { enable: true, rollback: true }, forceNewDeployment: true, tags: { env: "prod" },
     };
     const u = await updateResource(p, s, changed);
-    expect(u.diff.diffs?.sort()).toEqual(["deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "forceNewDeployment", "networkConfiguration", "tags", "tagsAll", "taskDefinition"]);
-    expect(u.outputs).toMatchObject({ taskDefinition: td2.id, desiredCount: 3, deploymentMinimumHealthyPercent: 50, deploymentMaximumPercent: 150, tagsAll: { env: "prod", team: "ops" } });
+    expect(u.diff.diffs?.sort()).toEqual(["deploymentCircuitBreaker", "deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "forceNewDeployment", "networkConfiguration", "tags", "tagsAll", "taskDefinition"]);
+    expect(u.outputs).toMatchObject({ taskDefinition: td2.id, desiredCount: 3, deploymentMinimumHealthyPercent: 50, deploymentMaximumPercent: 150, deploymentCircuitBreaker: { enable: true, rollback: true }, tagsAll: { env: "prod", team: "ops" } });
     expect(u.outputs["networkConfiguration"]).toMatchObject({ subnets: [net.subnets[0]], assignPublicIp: false });
     expect((await planChange(p, u, changed)).diff.changes).toBe("none");
     // A changed trigger alone starts a new deployment.
@@ -196,8 +197,8 @@ describe("aws:ecs/service:Service", () => {
   });
 
   it("reports invalid settings at once", async () => {
-    const news = { deploymentMinimumHealthyPercent: 150, deploymentMaximumPercent: 50, desiredCount: -1, launchType: "FARGATE", triggers: { v: "1" } };
+    const news = { deploymentMinimumHealthyPercent: 150, deploymentMaximumPercent: 50, desiredCount: -1, launchType: "FARGATE" };
     const res = await p.check({ urn: urnOf(SERVICE, "bad"), type: SERVICE, olds: {}, news, randomSeed: "s" });
-    expect(res.failures?.map((f) => f.property).sort()).toEqual(["deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "networkConfiguration", "triggers"]);
+    expect(res.failures?.map((f) => f.property).sort()).toEqual(["deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "networkConfiguration"]);
   });
 });
