@@ -19,13 +19,17 @@ export interface LoadBalancerArgs {
   idleTimeout?: Input<number>;
   /** Default false. */
   enableDeletionProtection?: Input<boolean>;
+  /** HTTP/2 on an application load balancer (AWS's default true). */
+  enableHttp2?: Input<boolean>;
+  /** Cross-zone load balancing of a network load balancer (AWS's default false). */
+  enableCrossZoneLoadBalancing?: Input<boolean>;
   tags?: Input<Record<string, Input<string>>>;
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
 const PROPERTIES = [
-  "name", "namePrefix", "internal", "loadBalancerType", "subnets", "securityGroups", "ipAddressType", "idleTimeout", "enableDeletionProtection", "tags",
-  "arn", "arnSuffix", "dnsName", "zoneId", "vpcId", "tagsAll",
+  "name", "namePrefix", "internal", "loadBalancerType", "subnets", "securityGroups", "ipAddressType", "idleTimeout", "enableDeletionProtection", "enableHttp2",
+  "enableCrossZoneLoadBalancing", "tags", "arn", "arnSuffix", "dnsName", "zoneId", "vpcId", "tagsAll",
 ] as const;
 
 export class LoadBalancer extends CustomResource {
@@ -38,6 +42,8 @@ export class LoadBalancer extends CustomResource {
   declare readonly ipAddressType: Output<string>;
   declare readonly idleTimeout: Output<number | undefined>;
   declare readonly enableDeletionProtection: Output<boolean>;
+  declare readonly enableHttp2: Output<boolean | undefined>;
+  declare readonly enableCrossZoneLoadBalancing: Output<boolean | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;
   declare readonly arn: Output<string>;
   /** The ARN after "loadbalancer/" ("app/web/50dc6c495c0c9188"), as CloudWatch metrics name it. */

@@ -30,6 +30,18 @@ export interface TargetGroupHealthCheckState {
   matcher?: string;
 }
 
+/** Session stickiness; unset fields take AWS's defaults. */
+export interface TargetGroupStickiness {
+  /** Default true. */
+  enabled?: Input<boolean>;
+  /** "lb_cookie", "app_cookie", "source_ip", "source_ip_dest_ip" or "source_ip_dest_ip_proto". */
+  type: Input<string>;
+  /** Seconds (cookie types). */
+  cookieDuration?: Input<number>;
+  /** The application's cookie ("app_cookie"). */
+  cookieName?: Input<string>;
+}
+
 export interface TargetGroupArgs {
   /** At most 32 characters; auto-named from the resource name when unset. */
   name?: Input<string>;
@@ -44,12 +56,13 @@ export interface TargetGroupArgs {
   healthCheck?: Input<TargetGroupHealthCheck>;
   /** Seconds a deregistering target drains. Default 300. */
   deregistrationDelay?: Input<number>;
+  stickiness?: Input<TargetGroupStickiness>;
   tags?: Input<Record<string, Input<string>>>;
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
 const PROPERTIES = [
-  "name", "namePrefix", "port", "protocol", "vpcId", "targetType", "healthCheck", "deregistrationDelay", "tags",
+  "name", "namePrefix", "port", "protocol", "vpcId", "targetType", "healthCheck", "deregistrationDelay", "stickiness", "tags",
   "arn", "arnSuffix", "loadBalancerArns", "tagsAll",
 ] as const;
 
@@ -62,6 +75,7 @@ export class TargetGroup extends CustomResource {
   declare readonly targetType: Output<string>;
   declare readonly healthCheck: Output<TargetGroupHealthCheckState>;
   declare readonly deregistrationDelay: Output<number>;
+  declare readonly stickiness: Output<{ enabled: boolean; type: string; cookieDuration?: number; cookieName?: string }>;
   declare readonly tags: Output<Record<string, string> | undefined>;
   declare readonly arn: Output<string>;
   /** The ARN from "targetgroup/" on, as CloudWatch metrics name it. */

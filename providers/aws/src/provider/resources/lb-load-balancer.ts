@@ -1,6 +1,7 @@
 // aws:lb/loadBalancer:LoadBalancer — an application or network load balancer. ID = its ARN.
-// Subnets, security groups, IP address type, idle timeout, deletion protection and tags update in
-// place; name, scheme (internal) and type replace it. Create waits for state "active".
+// Subnets, security groups, IP address type, the attributes (idle timeout, deletion protection,
+// HTTP/2, cross-zone) and tags update in place; name, scheme (internal) and type replace it.
+// Create and updates wait for state "active".
 import {
   CreateLoadBalancerCommand, DeleteLoadBalancerCommand, DescribeLoadBalancerAttributesCommand, DescribeLoadBalancersCommand,
   ModifyLoadBalancerAttributesCommand, SetIpAddressTypeCommand, SetSecurityGroupsCommand, SetSubnetsCommand,
@@ -32,8 +33,11 @@ function attributes(inputs: Plain, changed?: ReadonlySet<string>): LoadBalancerA
   const out: LoadBalancerAttribute[] = [];
   const wants = (k: string) => inputs[k] !== undefined && (changed === undefined || changed.has(k));
   if (wants("enableDeletionProtection")) out.push({ Key: "deletion_protection.enabled", Value: String(bool(inputs["enableDeletionProtection"])) });
-  if (wants("idleTimeout") && str(inputs["loadBalancerType"]) === "application") {
-    out.push({ Key: "idle_timeout.timeout_seconds", Value: String(num(inputs["idleTimeout"])) });
+  const application = str(inputs["loadBalancerType"]) === "application";
+  if (wants("idleTimeout") && application) out.push({ Key: "idle_timeout.timeout_seconds", Value: String(num(inputs["idleTimeout"])) });
+  if (wants("enableHttp2") && application) out.push({ Key: "routing.http2.enabled", Value: String(bool(inputs["enableHttp2"])) });
+  if (wants("enableCrossZoneLoadBalancing") && !application) {
+    out.push({ Key: "load_balancing.cross_zone.enabled", Value: String(bool(inputs["enableCrossZoneLoadBalancing"])) });
   }
   return out;
 }
@@ -48,6 +52,12 @@ function validate(inputs: Plain): CheckFailure[] {
   checkLbName(inputs, "load balancer", failures);
   if (inputs["idleTimeout"] !== undefined && str(inputs["loadBalancerType"]) !== "application") {
     failures.push({ property: "idleTimeout", reason: "idleTimeout applies to application load balancers only; remove it for a network load balancer" });
+  }
+  if (inputs["enableHttp2"] !== undefined && str(inputs["loadBalancerType"]) !== "application") {
+    failures.push({ property: "enableHttp2", reason: "enableHttp2 applies to application load balancers only" });
+  }
+  if (inputs["enableCrossZoneLoadBalancing"] !== undefined && str(inputs["loadBalancerType"]) === "application") {
+    failures.push({ property: "enableCrossZoneLoadBalancing", reason: "enableCrossZoneLoadBalancing applies to network load balancers (always on for application ones)" });
   }
   const timeout = num(inputs["idleTimeout"]);
   if (timeout !== undefined && (timeout < 1 || timeout > 4000)) failures.push({ property: "idleTimeout", reason: `idleTimeout must be 1–4000 seconds, got ${timeout}` });
@@ -69,6 +79,8 @@ export const lbLoadBalancer = defineResource({
     ipAddressType: { kind: "string", computed: true, oneOf: ["ipv4", "dualstack"] },
     idleTimeout: { kind: "number", computed: true },
     enableDeletionProtection: { kind: "boolean", default: false },
+    enableHttp2: { kind: "boolean", computed: true },
+    enableCrossZoneLoadBalancing: { kind: "boolean", computed: true },
     tags: { kind: "stringMap" },
   },
   outputs: ["arn", "arnSuffix", "dnsName", "zoneId", "vpcId", "tagsAll"],
@@ -112,7 +124,12 @@ export const lbLoadBalancer = defineResource({
       tags: lbUserTags(ctx, all, inputs),
     };
     const idle = numberAttribute(attrs, "idle_timeout.timeout_seconds");
-    if (lb.Type === "application") read["idleTimeout"] = idle ?? 60;
+    if (lb.Type === "application") {
+      read["idleTimeout"] = idle ?? 60;
+      read["enableHttp2"] = attrs["routing.http2.enabled"] !== "false";
+    } else {
+      read["enableCrossZoneLoadBalancing"] = attrs["load_balancing.cross_zone.enabled"] === "true";
+    }
     if (str(inputs?.["namePrefix"]) !== undefined) read["namePrefix"] = inputs!["namePrefix"]!;
     const outputs: Plain = {
       arn, arnSuffix: arnSuffix(arn, ":loadbalancer/"), dnsName: lb.DNSName ?? "", zoneId: lb.CanonicalHostedZoneId ?? "", vpcId: lb.VpcId ?? "", tagsAll: all,

@@ -1,13 +1,14 @@
 // aws:lb/targetGroup:TargetGroup — a target group for load balancer listeners. ID = its ARN.
-// The health check, deregistration delay and tags update in place; name, port, protocol, VPC and
+// The health check, deregistration delay, stickiness and tags update in place; name, port, protocol, VPC and
 // target type replace it. Health check fields left unset take AWS's defaults and are not drift.
 import {
-  CreateTargetGroupCommand, DeleteTargetGroupCommand, DescribeTargetGroupAttributesCommand, DescribeTargetGroupsCommand,
-  ModifyTargetGroupAttributesCommand, ModifyTargetGroupCommand, type ProtocolEnum, type TargetGroup, type TargetTypeEnum,
+  CreateTargetGroupCommand, DeleteTargetGroupCommand, DescribeTargetGroupAttributesCommand, DescribeTargetGroupsCommand, ModifyTargetGroupCommand, type ProtocolEnum, type TargetGroup, type TargetTypeEnum,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
 import { defineResource, type FieldSpec, type ResourceContext } from "../resource-definition.js";
 import { bool, num, obj, str, type Plain } from "../values.js";
+import { awsErrorInfo } from "../aws-errors.js";
+import { sameStickiness, setTargetGroupAttributes, STICKINESS_FIELDS, stickinessOf } from "./lb-target-group-attributes.js";
 import { arnSuffix, attributeMap, checkLbName, createTags, lbUserTags, numberAttribute, readLbTags, updateLbTags } from "./lb-support.js";
 
 const NOT_FOUND = ["TargetGroupNotFound", "TargetGroupNotFoundException"];
@@ -25,12 +26,13 @@ const HEALTH_CHECK_FIELDS: Record<string, FieldSpec> = {
   matcher: { kind: "string" },
 };
 
-/** Health checks are equal when every field set on both sides matches (unset fields take AWS's defaults). */
+/** Health checks are equal when `enabled` (default true) and every other field set on both sides match (unset ones take AWS's defaults). */
 export function sameHealthCheck(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   const x = obj(a);
   const y = obj(b);
   if (x === undefined || y === undefined) return x === y;
-  return Object.keys(HEALTH_CHECK_FIELDS).every((k) => x[k] === undefined || y[k] === undefined || String(x[k]) === String(y[k]));
+  if ((bool(x["enabled"]) ?? true) !== (bool(y["enabled"]) ?? true)) return false;
+  return Object.keys(HEALTH_CHECK_FIELDS).filter((k) => k !== "enabled").every((k) => x[k] === undefined || y[k] === undefined || String(x[k]) === String(y[k]));
 }
 
 async function describe(ctx: ResourceContext, id: string): Promise<TargetGroup | undefined> {
@@ -72,14 +74,6 @@ function healthCheckOf(tg: TargetGroup): Plain {
   return hc;
 }
 
-async function setDeregistrationDelay(ctx: ResourceContext, arn: string, inputs: Plain): Promise<void> {
-  const delay = num(inputs["deregistrationDelay"]);
-  if (delay === undefined || str(inputs["targetType"]) === "lambda") return;
-  await ctx.clients.elbv2().send(new ModifyTargetGroupAttributesCommand({
-    TargetGroupArn: arn, Attributes: [{ Key: "deregistration_delay.timeout_seconds", Value: String(delay) }],
-  }), ctx.sendOptions);
-}
-
 function validate(inputs: Plain): CheckFailure[] {
   const failures: CheckFailure[] = [];
   checkLbName(inputs, "target group", failures);
@@ -110,6 +104,7 @@ export const lbTargetGroup = defineResource({
     targetType: { kind: "string", forceNew: true, default: "instance", oneOf: ["instance", "ip", "lambda", "alb"] },
     healthCheck: { kind: "object", computed: true, fields: HEALTH_CHECK_FIELDS, equal: sameHealthCheck },
     deregistrationDelay: { kind: "number", default: 300 },
+    stickiness: { kind: "object", computed: true, fields: STICKINESS_FIELDS, equal: sameStickiness },
     tags: { kind: "stringMap" },
   },
   outputs: ["arn", "arnSuffix", "loadBalancerArns", "tagsAll"],
@@ -130,7 +125,7 @@ export const lbTargetGroup = defineResource({
     }), ctx.sendOptions);
     const arn = res.TargetGroups?.[0]?.TargetGroupArn as string;
     ctx.created(arn);
-    await setDeregistrationDelay(ctx, arn, inputs);
+    await setTargetGroupAttributes(ctx, arn, inputs, ["deregistrationDelay", "stickiness"]);
     return arn;
   },
   async read(ctx, { id, inputs }) {
@@ -150,6 +145,8 @@ export const lbTargetGroup = defineResource({
     if (tg.VpcId !== undefined) read["vpcId"] = tg.VpcId;
     const delay = numberAttribute(attrs, "deregistration_delay.timeout_seconds") ?? num(inputs?.["deregistrationDelay"]);
     if (delay !== undefined) read["deregistrationDelay"] = delay;
+    const stickiness = stickinessOf(attrs);
+    if (stickiness !== undefined) read["stickiness"] = stickiness;
     if (str(inputs?.["namePrefix"]) !== undefined) read["namePrefix"] = inputs!["namePrefix"]!;
     const outputs: Plain = { arn, arnSuffix: `targetgroup/${arnSuffix(arn, ":targetgroup/")}`, loadBalancerArns: tg.LoadBalancerArns ?? [], tagsAll: all };
     return { id: arn, inputs: read, outputs };
@@ -158,10 +155,22 @@ export const lbTargetGroup = defineResource({
     if (changed.has("healthCheck") && news["healthCheck"] !== undefined) {
       await ctx.clients.elbv2().send(new ModifyTargetGroupCommand({ TargetGroupArn: id, ...healthCheckParams(news["healthCheck"]) }), ctx.sendOptions);
     }
-    if (changed.has("deregistrationDelay")) await setDeregistrationDelay(ctx, id, news);
+    await setTargetGroupAttributes(ctx, id, news, ["deregistrationDelay", "stickiness"].filter((k) => changed.has(k) && news[k] !== undefined));
     if (changed.has("tagsAll")) await updateLbTags(ctx, id, olds, news);
   },
   async delete(ctx, { id }) {
-    await ctx.clients.elbv2().send(new DeleteTargetGroupCommand({ TargetGroupArn: id }), ctx.sendOptions);
+    // A listener deleted a moment ago may still hold the group: retry while AWS says it is in use.
+    await ctx.waitFor({
+      what: `target group ${id} to be released by its listeners and deleted`,
+      done: async () => {
+        try {
+          await ctx.clients.elbv2().send(new DeleteTargetGroupCommand({ TargetGroupArn: id }), ctx.sendOptions);
+          return true;
+        } catch (e) {
+          if (awsErrorInfo(e)?.code.startsWith("ResourceInUse") === true) return false;
+          throw e;
+        }
+      },
+    });
   },
 });

@@ -2,7 +2,7 @@
 // aws.lb / aws.alb program classes under the SDK's mocks.
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
-  ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand, ModifyTargetGroupCommand, RegisterTargetsCommand,
+  DeleteTargetGroupCommand, ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand, ModifyTargetGroupCommand, RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Provider } from "@cairn/protocol";
@@ -66,14 +66,17 @@ describe("aws:lb/loadBalancer:LoadBalancer", () => {
     expect((await planChange(p, lb, { ...args, subnets: [...args.subnets].reverse() })).diff.changes).toBe("none");
     expect(await readResource(p, lb)).toMatchObject({ id: lb.id, inputs: lb.inputs });
 
-    const changed = { subnets: net.subnets, securityGroups: [net.sg2], idleTimeout: 120, enableDeletionProtection: true, tags: { env: "prod" } };
+    expect(lb.outputs["enableHttp2"]).toBe(true);
+    const changed = { subnets: net.subnets, securityGroups: [net.sg2], idleTimeout: 120, enableDeletionProtection: true, enableHttp2: false, tags: { env: "prod" } };
     const u = await updateResource(p, lb, changed);
     expect(u.diff.replaces ?? []).toEqual([]);
-    expect(u.outputs).toMatchObject({ idleTimeout: 120, enableDeletionProtection: true, securityGroups: [net.sg2], tagsAll: { env: "prod", team: "ops" } });
+    expect(u.outputs).toMatchObject({
+      idleTimeout: 120, enableDeletionProtection: true, enableHttp2: false, securityGroups: [net.sg2], tagsAll: { env: "prod", team: "ops" },
+    });
     expect([...(u.outputs["subnets"] as string[])].sort()).toEqual([...net.subnets].sort());
 
     await elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lb.id, Attributes: [{ Key: "idle_timeout.timeout_seconds", Value: "30" }] }));
-    expect((await readResource(p, u)).inputs).toMatchObject({ idleTimeout: 30, enableDeletionProtection: true });
+    expect((await readResource(p, u)).inputs).toMatchObject({ idleTimeout: 30, enableDeletionProtection: true, enableHttp2: false });
     const byArn = await importResource(p, LB, "imp", lb.id);
     expect(byArn.inputs).toMatchObject({ name, internal: false, loadBalancerType: "application", securityGroups: [net.sg2], tags: { env: "prod" } });
     expect((await importResource(p, LB, "imp", name)).id).toBe(lb.id);
@@ -90,9 +93,12 @@ describe("aws:lb/loadBalancer:LoadBalancer", () => {
   });
 
   it("creates a network load balancer with a name prefix", async () => {
-    const nlb = await createResource(p, LB, "net", { namePrefix: "nlb-", loadBalancerType: "network", internal: true, subnets: [net.subnets[0]!] });
+    const nlb = await createResource(p, LB, "net", {
+      namePrefix: "nlb-", loadBalancerType: "network", internal: true, subnets: [net.subnets[0]!], enableCrossZoneLoadBalancing: true,
+    });
     expect(nlb.outputs["name"]).toMatch(/^nlb-[0-9a-f]{26}$/);
-    expect(nlb.outputs).toMatchObject({ loadBalancerType: "network", internal: true });
+    expect(nlb.outputs).toMatchObject({ loadBalancerType: "network", internal: true, enableCrossZoneLoadBalancing: true });
+    expect((await planChange(p, nlb, { namePrefix: "nlb-", loadBalancerType: "network", internal: true, subnets: [net.subnets[0]!] })).diff.changes).toBe("none");
     expect(nlb.outputs["idleTimeout"]).toBeUndefined();
     expect(nlb.outputs["arnSuffix"]).toBe(nlb.id.split(":loadbalancer/")[1]);
     await deleteResource(p, nlb);
@@ -102,9 +108,9 @@ describe("aws:lb/loadBalancer:LoadBalancer", () => {
   it("reports every bad input at once", async () => {
     const res = await p.check({
       urn: urnOf(LB, "bad"), type: LB, randomSeed: "s",
-      olds: {}, news: { name: "internal-this_name_is_far_too_long_for_aws", loadBalancerType: "network", idleTimeout: 30, subnets: ["subnet-1"] },
+      olds: {}, news: { name: "internal-this_name_is_far_too_long_for_aws", loadBalancerType: "network", idleTimeout: 30, enableHttp2: true, subnets: ["subnet-1"] },
     });
-    expect(res.failures?.map((f) => f.property).sort()).toEqual(["idleTimeout", "name", "name", "name"]);
+    expect(res.failures?.map((f) => f.property).sort()).toEqual(["enableHttp2", "idleTimeout", "name", "name", "name"]);
     const prefix = await p.check({ urn: urnOf(LB, "bad"), type: LB, randomSeed: "s", olds: {}, news: { namePrefix: "toolong-", subnets: ["a"] } });
     expect(prefix.failures?.map((f) => f.property)).toEqual(["namePrefix", "subnets"]);
   });
@@ -122,9 +128,13 @@ describe("aws:lb/targetGroup:TargetGroup", () => {
     expect(tg.outputs["arnSuffix"]).toBe(`targetgroup/${tg.id.split(":targetgroup/")[1]}`);
     expect((await planChange(p, tg, args)).diff.changes).toBe("none");
 
+    expect(tg.outputs["stickiness"]).toMatchObject({ enabled: false, type: "lb_cookie" });
     const hc = { path: "/ready", interval: 15, healthyThreshold: 3, matcher: "200" };
-    const u = await updateResource(p, tg, { ...args, healthCheck: hc, deregistrationDelay: 30, tags: { env: "prod" } });
-    expect(u.outputs).toMatchObject({ healthCheck: hc, deregistrationDelay: 30, tagsAll: { env: "prod", team: "ops" } });
+    const stickiness = { type: "lb_cookie", cookieDuration: 600 };
+    const u = await updateResource(p, tg, { ...args, healthCheck: hc, deregistrationDelay: 30, stickiness, tags: { env: "prod" } });
+    expect(u.outputs).toMatchObject({ healthCheck: hc, deregistrationDelay: 30, stickiness, tagsAll: { env: "prod", team: "ops" } });
+    expect((await importResource(p, TG, "imp", tg.id)).inputs?.["stickiness"]).toEqual({ enabled: true, type: "lb_cookie", cookieDuration: 600 });
+    expect((await planChange(p, u, { ...args, healthCheck: hc, deregistrationDelay: 30, stickiness, tags: { env: "prod" } })).diff.changes).toBe("none");
     expect(u.id).toBe(tg.id);
 
     await elb.send(new ModifyTargetGroupCommand({ TargetGroupArn: tg.id, HealthCheckPath: "/other" }));
@@ -188,6 +198,17 @@ describe("aws:lb/listener:Listener and aws:lb/targetGroupAttachment:TargetGroupA
     await deleteResource(p, r);
     expect(await readResource(p, r)).toEqual({});
     await deleteResource(p, r);
+  });
+
+  it("deletes a target group once the listener using it is gone", async () => {
+    const lb = await createResource(p, LB, "front", { subnets: net.subnets.slice(0, 2) });
+    const tg = await createResource(p, TG, "app", { port: 80, protocol: "HTTP", vpcId: net.vpcId });
+    const l = await createResource(p, LISTENER, "http", { loadBalancerArn: lb.id, port: 80, defaultActions: [{ type: "forward", targetGroupArn: tg.id }] });
+    await expect(elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: tg.id }))).rejects.toThrow(/in use/);
+    const deleting = deleteResource(p, tg);
+    await deleteResource(p, l);
+    await deleting;
+    expect(await readResource(p, tg)).toEqual({});
   });
 
   it("reports listener action problems at once", async () => {
