@@ -44,7 +44,7 @@ const PROPERTIES = [
   "identifier", "identifierPrefix", "engine", "engineVersion", "instanceClass", "allocatedStorage", "storageType", "dbName", "username",
   "password", "port", "dbSubnetGroupName", "vpcSecurityGroupIds", "publiclyAccessible", "multiAz", "backupRetentionPeriod",
   "skipFinalSnapshot", "finalSnapshotIdentifier", "deletionProtection", "applyImmediately", "tags",
-  "arn", "address", "endpoint", "resourceId", "status", "tagsAll",
+  "arn", "address", "endpoint", "engineVersionActual", "resourceId", "status", "tagsAll",
 ] as const;
 const SECRETS = ["password"];
 
@@ -75,6 +75,8 @@ export class Instance extends CustomResource {
   declare readonly address: Output<string>;
   /** "address:port". */
   declare readonly endpoint: Output<string>;
+  /** The full engine version AWS runs ("16.3" when the program asked for "16"). */
+  declare readonly engineVersionActual: Output<string>;
   declare readonly resourceId: Output<string>;
   declare readonly status: Output<string>;
   declare readonly tagsAll: Output<Record<string, string>>;

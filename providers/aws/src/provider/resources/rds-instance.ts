@@ -20,8 +20,16 @@ async function describe(ctx: ResourceContext, id: string): Promise<DBInstance | 
   return (await ctx.clients.rds().send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }), ctx.sendOptions)).DBInstances?.[0];
 }
 
-function waitAvailable(ctx: ResourceContext, id: string): Promise<void> {
-  return ctx.waitFor({ what: `DB instance ${id} to become available`, intervalMs: 5_000, done: async () => (await describe(ctx, id))?.DBInstanceStatus === "available" });
+/** Waits for `available`; with `settled`, also until no modification is pending (an applied-now change has landed). */
+function waitAvailable(ctx: ResourceContext, id: string, opts: { settled: boolean } = { settled: false }): Promise<void> {
+  return ctx.waitFor({
+    what: `DB instance ${id} to become available`, intervalMs: 5_000,
+    done: async () => {
+      const db = await describe(ctx, id);
+      const pending = Object.values(db?.PendingModifiedValues ?? {}).some((v) => v !== undefined && v !== null);
+      return db?.DBInstanceStatus === "available" && !(opts.settled && pending);
+    },
+  });
 }
 
 /** Top-level inputs sent to ModifyDBInstance, with the request field each one sets. */
@@ -104,7 +112,7 @@ export const rdsInstance = defineResource({
     applyImmediately: { kind: "boolean" },
     tags: { kind: "stringMap" },
   },
-  outputs: ["arn", "address", "endpoint", "resourceId", "status", "tagsAll"],
+  outputs: ["arn", "address", "endpoint", "engineVersionActual", "resourceId", "status", "tagsAll"],
   naming: { property: "identifier", prefixProperty: "identifierPrefix", maxLength: 63, lowercase: true },
   tags: true,
   notFound: NOT_FOUND,
@@ -141,7 +149,7 @@ export const rdsInstance = defineResource({
     const address = db.Endpoint?.Address ?? "";
     const port = db.Endpoint?.Port ?? db.DbInstancePort ?? 0;
     const outputs: Plain = {
-      arn: db.DBInstanceArn ?? "", address, endpoint: address === "" ? "" : `${address}:${port}`,
+      arn: db.DBInstanceArn ?? "", address, endpoint: address === "" ? "" : `${address}:${port}`, engineVersionActual: db.EngineVersion ?? "",
       resourceId: db.DbiResourceId ?? "", status: db.DBInstanceStatus ?? "", tagsAll: all,
     };
     return unsetComputedAsOutputs(rdsInstance.inputs, { inputs: read, outputs }, inputs);
@@ -152,7 +160,8 @@ export const rdsInstance = defineResource({
     if (Object.keys(request).length > 1) {
       request.ApplyImmediately = bool(news["applyImmediately"]) ?? false;
       await ctx.clients.rds().send(new ModifyDBInstanceCommand(request), ctx.sendOptions);
-      await waitAvailable(ctx, id);
+      // Changes left for the maintenance window stay pending: then only wait for `available`.
+      await waitAvailable(ctx, id, { settled: request.ApplyImmediately });
     }
     if (changed.has("tagsAll")) {
       const arn = (await describe(ctx, id))?.DBInstanceArn;

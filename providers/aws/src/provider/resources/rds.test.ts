@@ -140,6 +140,7 @@ describe("aws:rds/instance:Instance", () => {
     await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: db.id, BackupRetentionPeriod: 7, ApplyImmediately: true }));
     const refreshed = await readResource(p, { ...u, inputs: { ...u.inputs, backupRetentionPeriod: 1 } });
     expect(refreshed.inputs).toMatchObject({ backupRetentionPeriod: 7, instanceClass: "db.t3.small", engineVersion: "16" });
+    expect(refreshed.outputs?.["engineVersionActual"]).toBe("16");
     expect(refreshed.inputs?.["password"]).toEqual(makeSecret("second-pass-456"));
 
     const imported = await importResource(p, INSTANCE, "imp", db.id);
