@@ -67,7 +67,8 @@ const cdn = new aws.cloudfront.Distribution("cdn", {
   ...(certificateArn !== undefined ? { aliases: [domain] } : {}),
   origins: [{
     originId: "website",
-    domainName: bucket.websiteEndpoint,
+    // A bucket with a website configuration always has a website endpoint.
+    domainName: bucket.websiteEndpoint.apply((endpoint) => endpoint ?? ""),
     // S3 website endpoints speak plain HTTP only.
     customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "http-only", originSslProtocols: ["TLSv1.2"] },
   }],
