@@ -53,6 +53,25 @@ export async function openStackSecrets(req: ManagerRequest): Promise<{ manager: 
   return { manager: await PassphraseSecretsManager.createAsync({ passphrase, ...(req.kdf ? { kdf: req.kdf } : {}) }), created: true };
 }
 
+/**
+ * A stack's secrets manager whose key derivation a host started early (the CLI starts the slow KDF
+ * before loading anything else). Used only for `stack` while its Cairn.<stack>.yaml still holds
+ * exactly `encryptionsalt` (so the salt, cost and check are the ones the normal path would use);
+ * a rejection (wrong passphrase) surfaces where opening the secrets normally fails.
+ */
+export interface PrefetchedSecrets {
+  stack: string;
+  encryptionsalt: string;
+  manager: Promise<SecretsManager>;
+}
+
+/** The prefetched manager when it is the one `openStackSecrets` would build for these settings. */
+export function prefetchedFor(prefetched: PrefetchedSecrets | undefined, stack: string, settings: StackSettings): Promise<SecretsManager> | undefined {
+  if (prefetched === undefined || prefetched.stack !== stack || settings.encryptionsalt !== prefetched.encryptionsalt) return undefined;
+  if (settings.secretsprovider !== undefined && settings.secretsprovider !== "passphrase") return undefined;
+  return prefetched.manager;
+}
+
 /** Records the manager's state in the settings (secretsprovider + encryptionsalt). */
 export function withManagerState(settings: StackSettings, manager: SecretsManager): StackSettings {
   return { ...settings, secretsprovider: "passphrase", encryptionsalt: encodeSecretsState(manager.state) };

@@ -8,7 +8,7 @@ import { getConfigValue, removeConfigValue, resolveConfig, setConfigValue, type 
 import { runOperation, withLease, loadCurrentState } from "./deployment-runner.js";
 import { rootOutputs, toOutputMap } from "./outputs.js";
 import { loadStackSettings, saveStackSettings, type StackSettings } from "./stack-settings-file.js";
-import { openStackSecrets, withManagerState } from "./stack-secrets.js";
+import { openStackSecrets, prefetchedFor, withManagerState } from "./stack-secrets.js";
 import { reseal } from "./reseal.js";
 import type { ImportResource, OperationOptions, OperationResult, OutputMap } from "./types.js";
 import type { Workspace } from "./workspace.js";
@@ -49,6 +49,11 @@ export class Stack {
   async secrets(): Promise<SecretsManager> {
     if (this.#manager) return this.#manager;
     const settings = this.settings();
+    const prefetched = prefetchedFor(this.workspace.ctx.prefetchedSecrets, this.name, settings);
+    if (prefetched !== undefined) {
+      this.#manager = await prefetched;
+      return this.#manager;
+    }
     const stateFallback = settings.encryptionsalt === undefined ? await this.checkpointSecretsState() : undefined;
     const { manager, created } = await openStackSecrets({
       stack: this.name,

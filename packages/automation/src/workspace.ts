@@ -8,7 +8,7 @@ import type { Backend, ScryptParams, StackSummary } from "@cairn/state";
 import type { inlineProgramSource } from "@cairn/host";
 import { openBackend } from "./backend-url.js";
 import { loadProjectFile, type ProjectSettings } from "./project-file.js";
-import { PassphraseCache, type PassphraseSource } from "./stack-secrets.js";
+import { PassphraseCache, type PassphraseSource, type PrefetchedSecrets } from "./stack-secrets.js";
 import { Stack } from "./stack.js";
 import type { Identity } from "./types.js";
 
@@ -39,6 +39,8 @@ export interface WorkspaceOptions {
   /** Key derivation cost for new stacks (tests use cheap parameters). */
   kdf?: ScryptParams;
   leaseTtlMs?: number;
+  /** A stack's secrets manager already being opened by the host (see PrefetchedSecrets). */
+  prefetchedSecrets?: PrefetchedSecrets;
 }
 
 export interface WorkspaceContext {
@@ -54,6 +56,7 @@ export interface WorkspaceContext {
   isProcessAlive?: (pid: number) => boolean;
   kdf?: ScryptParams;
   leaseTtlMs: number;
+  prefetchedSecrets?: PrefetchedSecrets;
 }
 
 function invalid(message: string, hint?: string): CairnError {
@@ -88,6 +91,7 @@ export class Workspace {
       ...(opts.isProcessAlive ? { isProcessAlive: opts.isProcessAlive } : {}),
       ...(opts.kdf ? { kdf: opts.kdf } : {}),
       leaseTtlMs: opts.leaseTtlMs ?? 5 * 60_000,
+      ...(opts.prefetchedSecrets ? { prefetchedSecrets: opts.prefetchedSecrets } : {}),
     });
   }
 

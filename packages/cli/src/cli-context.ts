@@ -2,6 +2,7 @@
 // streams and identity. Built once in bin.ts from the real process; commands receive it.
 import { homedir, hostname, userInfo } from "node:os";
 import { join } from "node:path";
+import type { PrefetchedSecrets } from "@cairn/automation";
 
 export interface Output {
   write(text: string): void;
@@ -23,6 +24,8 @@ export interface CliContext {
   stdinIsTTY: boolean;
   identity: { user: string; host: string; pid: number };
   clock: () => number;
+  /** The stack's secrets, already being opened when the command line named an operation (bin.ts). */
+  prefetchedSecrets?: PrefetchedSecrets;
 }
 
 export function processContext(): CliContext {

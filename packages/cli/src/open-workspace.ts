@@ -36,6 +36,7 @@ export function openWorkspace(ctx: CliContext): Workspace {
     clock: ctx.clock,
     identity: ctx.identity,
     isProcessAlive,
+    ...(ctx.prefetchedSecrets ? { prefetchedSecrets: ctx.prefetchedSecrets } : {}),
   });
 }
 
