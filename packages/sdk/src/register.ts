@@ -47,7 +47,7 @@ export async function registerResource(res: Resource, state: ResourceState, args
     }
     const chosen = state.custom && !isProviderType(state.type) ? chooseProvider(state, opts) : undefined;
     const provider = chosen === undefined ? undefined : await chosen;
-    const sourcePosition = sourcePositionOf(args.site, ctx.rootDirectory);
+    const sourcePosition = sourcePositionOf(args.site, ctx.rootDirectory, ctx.sourcePositions);
     if (opts.id !== undefined && state.custom) {
       const id = await resolveId(opts.id);
       const resp = await ctx.monitor.readResource({

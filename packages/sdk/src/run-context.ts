@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { CairnError, ErrorCodes, type ResourceMonitor, type Urn } from "@cairn/protocol";
 import type { ResourceTransform } from "./resource-options.js";
+import type { SourcePositionCache } from "./source-position.js";
 
 export interface RunContextInit {
   monitor: ResourceMonitor;
@@ -36,6 +37,8 @@ export class RunContext {
   readonly dynamicProviderLocations = new WeakMap<object, Promise<{ file: string; exportName: string }>>();
   /** Transforms for every resource of the stack (runtime.registerResourceTransform). */
   readonly stackTransforms: ResourceTransform[] = [];
+  /** Resolved source positions of this run's registrations (one per distinct call site). */
+  readonly sourcePositions: SourcePositionCache = new WeakMap();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
 

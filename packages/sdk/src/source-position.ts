@@ -1,13 +1,15 @@
 // Cheap capture of where the user's `new X(...)` call is. At construction only a few structured
 // V8 call sites are taken (no string formatting); the SDK's own frames are skipped. The chosen
 // frame is formatted when the registration is sent, through the installed stack formatter (so
-// tools that map TypeScript positions still apply) or Node's source maps.
+// tools that map TypeScript positions still apply) or Node's source maps; each distinct frame is
+// formatted once per run (a loop of `new X(...)` shares one resolved position).
 import { findSourceMap } from "node:module";
 import { isAbsolute, relative, dirname, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SourcePosition } from "@cairn/protocol";
 
 const SDK_DIR = dirname(fileURLToPath(import.meta.url)) + sep;
+const SDK_URL = pathToFileURL(SDK_DIR).href;
 const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
 
 type Formatter = (err: Error, sites: NodeJS.CallSite[]) => unknown;
@@ -32,7 +34,7 @@ export function captureSite(target?: abstract new (...args: never[]) => unknown)
     const sites = holder.stack as NodeJS.CallSite[] | undefined;
     const site = sites?.find((s) => {
       const file = s.getFileName();
-      return file !== undefined && file !== null && !isSdkFile(file.startsWith("file://") ? fileURLToPath(file) : file);
+      return file !== undefined && file !== null && !isSdkFrame(file);
     });
     return site === undefined ? {} : formatter === undefined ? { site } : { site, formatter };
   } finally {
@@ -41,15 +43,42 @@ export function captureSite(target?: abstract new (...args: never[]) => unknown)
   }
 }
 
+/** isSdkFile for a frame's file name, which may be a file:// URL (only SDK URLs are converted). */
+function isSdkFrame(file: string): boolean {
+  if (!file.startsWith("file://")) return isSdkFile(file);
+  if (file.includes("/node_modules/")) return true;
+  return file.startsWith(SDK_URL) && isSdkFile(fileURLToPath(file));
+}
+
 function isSdkFile(file: string): boolean {
   if (file.startsWith("node:") || file.includes(`${sep}node_modules${sep}`)) return true;
   if (!file.startsWith(SDK_DIR)) return false;
   return !file.includes(`${sep}__fixtures__${sep}`) && !/\.test\.[cm]?[jt]s$/.test(file);
 }
 
-/** The captured position, relative to rootDirectory when inside it. */
-export function sourcePositionOf(captured: CapturedSite, rootDirectory: string | undefined): SourcePosition | undefined {
-  const raw = captured.site === undefined ? undefined : locate(captured.site, captured.formatter);
+/** Resolved positions of one run, by formatter and frame; positions are shared, never mutated. */
+export type SourcePositionCache = WeakMap<object, Map<string, SourcePosition | null>>;
+
+const NO_FORMATTER = {};
+
+/** The captured position, relative to rootDirectory when inside it (memoised in `cache` when given). */
+export function sourcePositionOf(captured: CapturedSite, rootDirectory: string | undefined, cache?: SourcePositionCache): SourcePosition | undefined {
+  const site = captured.site;
+  if (site === undefined) return undefined;
+  if (cache === undefined) return resolvePosition(site, captured.formatter, rootDirectory);
+  const scope = captured.formatter ?? NO_FORMATTER;
+  let byFrame = cache.get(scope);
+  if (byFrame === undefined) cache.set(scope, (byFrame = new Map()));
+  const key = `${site.getFileName() ?? ""}:${site.getLineNumber() ?? ""}:${site.getColumnNumber() ?? ""}:${rootDirectory ?? ""}`;
+  const hit = byFrame.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const pos = resolvePosition(site, captured.formatter, rootDirectory);
+  byFrame.set(key, pos ?? null);
+  return pos;
+}
+
+function resolvePosition(site: NodeJS.CallSite, formatter: Formatter | undefined, rootDirectory: string | undefined): SourcePosition | undefined {
+  const raw = locate(site, formatter);
   if (raw === undefined) return undefined;
   let file = raw.file.startsWith("file://") ? fileURLToPath(raw.file) : raw.file;
   if (rootDirectory !== undefined && isAbsolute(file)) {
