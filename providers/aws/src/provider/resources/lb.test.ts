@@ -4,6 +4,7 @@ import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2C
 import {
   DeleteTargetGroupCommand, ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand, ModifyTargetGroupCommand, RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { IAMClient, UploadServerCertificateCommand } from "@aws-sdk/client-iam";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Provider } from "@cairn/protocol";
 import { runtime } from "@cairn/sdk";
@@ -21,6 +22,7 @@ let moto: Moto;
 let p: Provider;
 let ec2: EC2Client;
 let elb: ElasticLoadBalancingV2Client;
+let iam: IAMClient;
 let net: { vpcId: string; subnets: string[]; sg: string; sg2: string };
 
 beforeAll(async () => {
@@ -28,10 +30,12 @@ beforeAll(async () => {
   const cfg = { endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   ec2 = new EC2Client(cfg);
   elb = new ElasticLoadBalancingV2Client(cfg);
+  iam = new IAMClient(cfg);
 });
 afterAll(async () => {
   ec2?.destroy();
   elb?.destroy();
+  iam?.destroy();
   await moto?.stop();
 });
 beforeEach(async () => {
@@ -198,6 +202,26 @@ describe("aws:lb/listener:Listener and aws:lb/targetGroupAttachment:TargetGroupA
     await deleteResource(p, r);
     expect(await readResource(p, r)).toEqual({});
     await deleteResource(p, r);
+  });
+
+  it("switches a listener to HTTPS and changes its certificate and SSL policy in place", async () => {
+    const lb = await createResource(p, LB, "tls", { subnets: net.subnets.slice(0, 2) });
+    const fixed = [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "ok", statusCode: "200" } }];
+    const l = await createResource(p, LISTENER, "web", { loadBalancerArn: lb.id, port: 80, defaultActions: fixed });
+    const certs = new Map<string, string>();
+    for (const n of ["one", "two"]) {
+      const res = await iam.send(new UploadServerCertificateCommand({ ServerCertificateName: n, CertificateBody: "body", PrivateKey: "key" }));
+      certs.set(n, res.ServerCertificateMetadata!.Arn!);
+    }
+    const cert = (n: string) => certs.get(n)!;
+    const https = { loadBalancerArn: lb.id, port: 443, protocol: "HTTPS", certificateArn: cert("one"), sslPolicy: "ELBSecurityPolicy-2016-08", defaultActions: fixed };
+    const u = await updateResource(p, l, https);
+    expect(u.id).toBe(l.id);
+    expect((await importResource(p, LISTENER, "imp", l.id)).inputs).toMatchObject({ port: 443, protocol: "HTTPS", certificateArn: cert("one"), sslPolicy: "ELBSecurityPolicy-2016-08" });
+    const u2 = await updateResource(p, u, { ...https, certificateArn: cert("two"), sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    expect(u2.diff.replaces ?? []).toEqual([]);
+    expect((await importResource(p, LISTENER, "imp", l.id)).inputs).toMatchObject({ certificateArn: cert("two"), sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    expect((await planChange(p, u2, { ...https, certificateArn: cert("two"), sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" })).diff.changes).toBe("none");
   });
 
   it("deletes a target group once the listener using it is gone", async () => {
