@@ -1,8 +1,9 @@
-// Earlier checkpoints of a stack, kept under backups/ as checkpoint-<time>-<n>.json. Before a
-// checkpoint is replaced it is copied here; the newest KEEP_BACKUPS are kept.
-import { promises as fs } from "node:fs";
+// Checkpoints of a stack, kept under backups/ as checkpoint-<time>-<n>.json: each checkpoint
+// written is copied here (the newest backup is the current checkpoint as written); the newest
+// KEEP_BACKUPS are kept.
+import { constants as fsConstants, promises as fs } from "node:fs";
 import { dirname, join } from "node:path";
-import { fsyncDir, isErrno, writeFileAtomic } from "./atomic-write.js";
+import { fsyncDir, isErrno, tempPathFor } from "./atomic-write.js";
 
 export const KEEP_BACKUPS = 20;
 const NAME_RE = /^checkpoint-(\d{8}T\d{6}\.\d{3}Z)-(\d+)\.json$/;
@@ -41,12 +42,21 @@ export async function listBackupFiles(dir: string): Promise<BackupEntry[]> {
   return out.sort((a, b) => b.n - a.n);
 }
 
-/**
- * Keeps the checkpoint file at `source` (about to be replaced by a rename) as the newest backup and
- * prunes old ones. The backup is a hard link to the same bytes, so a commit writes one checkpoint;
- * where links are not supported the bytes are copied.
- */
-export async function saveBackup(dir: string, source: string, now: number): Promise<BackupEntry> {
+export interface SaveBackupRequest {
+  dir: string;
+  /** The checkpoint file to keep. */
+  source: string;
+  now: number;
+  /**
+   * "link": a hard link, for a file about to be renamed over (no bytes are written); "copy": the
+   * bytes, for the checkpoint that stays in place (damage to it must not reach the backup).
+   */
+  mode: "link" | "copy";
+}
+
+/** Keeps the checkpoint file at `source` as the newest backup and prunes old ones. */
+export async function saveBackup(req: SaveBackupRequest): Promise<BackupEntry> {
+  const { dir, now } = req;
   await fs.mkdir(dir, { recursive: true });
   const existing = await listBackupFiles(dir);
   let n = (existing[0]?.n ?? 0) + 1;
@@ -54,7 +64,8 @@ export async function saveBackup(dir: string, source: string, now: number): Prom
     const id = `checkpoint-${stamp(now)}-${n}`;
     const path = join(dir, `${id}.json`);
     try {
-      await linkOrCopy(source, path);
+      if (req.mode === "link") await linkOrCopy(req.source, path);
+      else await copyExclusive(req.source, path);
       await prune(dir);
       return { id, time: new Date(now).toISOString(), n, path };
     } catch (e) {
@@ -64,14 +75,42 @@ export async function saveBackup(dir: string, source: string, now: number): Prom
   }
 }
 
+/** True when the newest backup holds the same bytes as the checkpoint file at `source`. */
+export async function newestBackupIsCopyOf(dir: string, source: string): Promise<boolean> {
+  const newest = (await listBackupFiles(dir))[0];
+  if (newest === undefined) return false;
+  const [a, b] = await Promise.all([fs.stat(newest.path), fs.stat(source)]);
+  if (a.size !== b.size) return false;
+  const [x, y] = await Promise.all([fs.readFile(newest.path), fs.readFile(source)]);
+  return x.equals(y);
+}
+
 async function linkOrCopy(source: string, target: string): Promise<void> {
   try {
     await fs.link(source, target);
     await fsyncDir(dirname(target));
   } catch (e) {
     if (!isErrno(e, "EPERM", "EXDEV", "ENOTSUP", "EOPNOTSUPP", "EMLINK")) throw e;
-    await writeFileAtomic({ path: target, data: await fs.readFile(source), exclusive: true });
+    await copyExclusive(source, target);
   }
+}
+
+/** Copies `source` to a temp file, fsyncs it and links it into place (EEXIST if taken). */
+async function copyExclusive(source: string, target: string): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    await fs.copyFile(source, tmp, fsConstants.COPYFILE_EXCL);
+    const fh = await fs.open(tmp, "r+");
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.link(tmp, target);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+  await fsyncDir(dirname(target));
 }
 
 async function prune(dir: string): Promise<void> {

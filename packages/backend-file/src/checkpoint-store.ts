@@ -1,5 +1,5 @@
 // A stack's checkpoint and journal on disk: loading them (with errors that point at the backups),
-// and replacing the checkpoint crash-safely. A replace writes commit-pending.json (the new
+// and replacing the checkpoint crash-safely (a compaction: the journal is folded into it). A replace writes commit-pending.json (the new
 // checkpoint's hash) before the rename and removes it after the journal is truncated, so a crash
 // in between never replays a journal that the new checkpoint already includes.
 import { CairnError, ErrorCodes, isCairnError } from "@cairn/protocol";
@@ -7,7 +7,7 @@ import { decodeCheckpoint, decodeJournal, type Decrypter, type JournalEntry, typ
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { fsyncDir, isErrno, readIfExists, writeFileAtomic } from "./atomic-write.js";
-import { saveBackup } from "./backups.js";
+import { newestBackupIsCopyOf, saveBackup } from "./backups.js";
 import type { StackPaths } from "./stack-paths.js";
 
 function sha256(text: string): string {
@@ -26,11 +26,18 @@ export function checkpointError(paths: StackPaths, e: CairnError): CairnError {
   });
 }
 
-export async function loadCheckpoint(paths: StackPaths, dec: Decrypter, empty: () => Snapshot): Promise<Snapshot> {
+/** The checkpoint as loaded, with its size in bytes (0 when the stack has none yet). */
+export interface LoadedCheckpoint {
+  snapshot: Snapshot;
+  bytes: number;
+  exists: boolean;
+}
+
+export async function loadCheckpoint(paths: StackPaths, dec: Decrypter, empty: () => Snapshot): Promise<LoadedCheckpoint> {
   const text = await readIfExists(paths.checkpoint);
-  if (text === undefined) return empty();
+  if (text === undefined) return { snapshot: empty(), bytes: 0, exists: false };
   try {
-    return decodeCheckpoint(text, dec, { source: paths.checkpoint });
+    return { snapshot: decodeCheckpoint(text, dec, { source: paths.checkpoint }), bytes: Buffer.byteLength(text, "utf8"), exists: true };
   } catch (e) {
     if (isCairnError(e, ErrorCodes.StateCorrupt) || isCairnError(e, ErrorCodes.StateIntegrity) || isCairnError(e, ErrorCodes.StateVersion)) {
       throw checkpointError(paths, e);
@@ -39,12 +46,17 @@ export async function loadCheckpoint(paths: StackPaths, dec: Decrypter, empty: (
   }
 }
 
-/** The journal entries not yet compacted into the checkpoint, with warnings (a torn last line). */
-export async function loadJournal(paths: StackPaths, dec: Decrypter): Promise<{ entries: JournalEntry[]; warnings: string[] }> {
-  if (await pendingCommitLanded(paths)) return { entries: [], warnings: [] };
+/**
+ * The journal entries not yet compacted into the checkpoint, with warnings (a torn last line) and
+ * `bytes`: the size of the complete lines they came from, which is the journal's size once a
+ * writer has settled it (torn tail cut, a landed commit's journal emptied).
+ */
+export async function loadJournal(paths: StackPaths, dec: Decrypter): Promise<{ entries: JournalEntry[]; warnings: string[]; bytes: number }> {
+  if (await pendingCommitLanded(paths)) return { entries: [], warnings: [], bytes: 0 };
   const text = await readIfExists(paths.journal);
-  if (text === undefined || text.length === 0) return { entries: [], warnings: [] };
-  return decodeJournal(text, dec, { source: paths.journal });
+  if (text === undefined || text.length === 0) return { entries: [], warnings: [], bytes: 0 };
+  const bytes = Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1), "utf8");
+  return { ...decodeJournal(text, dec, { source: paths.journal }), bytes };
 }
 
 /** True when a commit wrote its checkpoint but crashed before truncating the journal. */
@@ -78,18 +90,27 @@ export interface ReplaceCheckpointRequest {
   assertHeld: () => Promise<void>;
 }
 
-/** Backs up the current checkpoint, writes the new one atomically and empties the journal. */
+/**
+ * Writes the new checkpoint atomically, empties the journal and keeps a copy of the new checkpoint
+ * as the newest backup. The replaced checkpoint normally has its copy already (from when it was
+ * written); if it has none (a crash before the copy, or a stack written by an older Cairn), it is
+ * kept too, as a hard link (its file is renamed over, so the link keeps the old bytes).
+ */
 export async function replaceCheckpoint(req: ReplaceCheckpointRequest): Promise<void> {
   const { paths } = req;
   await req.assertHeld();
   await settlePendingCommit(paths);
-  if (await exists(paths.checkpoint)) await saveBackup(paths.backups, paths.checkpoint, req.now);
+  if ((await exists(paths.checkpoint)) && !(await newestBackupIsCopyOf(paths.backups, paths.checkpoint))) {
+    await saveBackup({ dir: paths.backups, source: paths.checkpoint, now: req.now, mode: "link" });
+  }
   await req.assertHeld();
   await writeFileAtomic({ path: paths.commitPending, data: JSON.stringify({ formatVersion: 1, checkpointSha256: sha256(req.text) }) });
   await writeFileAtomic({ path: paths.checkpoint, data: req.text });
   await truncateJournal(paths);
   await fs.rm(paths.commitPending, { force: true });
   await fsyncDir(paths.dir);
+  // A copy, not a link: a link would share the file that a damaged checkpoint.json damages too.
+  await saveBackup({ dir: paths.backups, source: paths.checkpoint, now: req.now, mode: "copy" });
 }
 
 /**

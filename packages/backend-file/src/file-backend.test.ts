@@ -71,6 +71,7 @@ describe("FileBackend on disk", () => {
     const files = (await allFiles(root)).map((f) => f.slice(stackDir().length + 1)).sort();
     expect(files).toEqual([
       expect.stringMatching(/^backups\/checkpoint-\d{8}T\d{6}\.\d{3}Z-1\.json$/),
+      expect.stringMatching(/^backups\/checkpoint-\d{8}T\d{6}\.\d{3}Z-2\.json$/),
       "checkpoint.json",
       "history/000001.json",
       "journal.jsonl",
@@ -81,20 +82,42 @@ describe("FileBackend on disk", () => {
     expect(await fs.readdir(stackDir())).not.toContain("lease.json");
   });
 
-  it("a commit writes one checkpoint: the replaced one is kept as a hard link, not a copy", async () => {
+  it("keeps only the steps that changed something in a history record; unchanged ones are counted", async () => {
+    const step = (op: "same" | "create", name: string) => ({ op, urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", diff: [] });
+    const rec = await backend.appendHistory(ref, { kind: "update", startTime: "a", endTime: "b", result: "succeeded", counts: { same: 2, create: 1 }, user: "u", cairnVersion: "0.1.0", steps: [step("same", "a"), step("create", "b"), step("same", "c")] }, secrets);
+    expect(rec.steps.map((s) => s.urn.split("::").pop())).toEqual(["b"]);
+    const [listed] = await backend.listHistory(ref, secrets);
+    expect(listed).toEqual(rec);
+    expect(listed?.counts).toEqual({ same: 2, create: 1 });
+  });
+
+  it("keeps each checkpoint it writes as a backup copy that damage to checkpoint.json cannot reach", async () => {
     const checkpoint = join(stackDir(), "checkpoint.json");
     await commit("2026-01-01T00:00:01.000Z");
+    await commit("2026-01-01T00:00:02.000Z");
+    const [newest, previous] = await backend.listBackups(ref);
+    expect(await fs.readFile(newest!.path, "utf8")).toBe(await fs.readFile(checkpoint, "utf8"));
+    expect((await fs.stat(newest!.path)).ino).not.toBe((await fs.stat(checkpoint)).ino);
+    expect((await backend.readBackup(ref, previous!.id)).checkpoint.manifest.time).toBe("2026-01-01T00:00:01.000Z");
+    await fs.writeFile(checkpoint, "{");
+    expect((await backend.readBackup(ref, newest!.id)).checkpoint.manifest.time).toBe("2026-01-01T00:00:02.000Z");
+  });
+
+  it("keeps a checkpoint that has no copy yet (written by an older Cairn) as a hard link before replacing it", async () => {
+    const checkpoint = join(stackDir(), "checkpoint.json");
+    await commit("2026-01-01T00:00:01.000Z");
+    await fs.rm(join(stackDir(), "backups"), { recursive: true });
     const before = await fs.stat(checkpoint);
     await commit("2026-01-01T00:00:02.000Z");
-    const [backup] = await backend.listBackups(ref);
-    expect((await fs.stat(backup!.path)).ino).toBe(before.ino);
-    expect((await fs.stat(checkpoint)).ino).not.toBe(before.ino);
+    const [newest, linked] = await backend.listBackups(ref);
+    expect((await fs.stat(linked!.path)).ino).toBe(before.ino);
+    expect((await backend.readBackup(ref, newest!.id)).checkpoint.manifest.time).toBe("2026-01-01T00:00:02.000Z");
   });
 
   it("names a corrupt checkpoint and its backups, and importing a backup recovers", async () => {
     await commit("2026-01-01T00:00:01.000Z");
     await commit("2026-01-01T00:00:02.000Z");
-    const [backup] = await backend.listBackups(ref);
+    const [, backup] = await backend.listBackups(ref);
     const backupText = await fs.readFile(backup!.path, "utf8");
     await fs.writeFile(join(stackDir(), "checkpoint.json"), '{"version": 1, "checkpoint": {"resour');
 
@@ -232,7 +255,7 @@ describe("FileBackend on disk", () => {
     const backups = await backend.listBackups(ref);
     expect(backups).toHaveLength(20);
     const newest = JSON.parse(await fs.readFile(backups[0]!.path, "utf8")) as { checkpoint: { manifest: { time: string } } };
-    expect(newest.checkpoint.manifest.time).toBe("2026-01-01T00:00:21.000Z");
+    expect(newest.checkpoint.manifest.time).toBe("2026-01-01T00:00:22.000Z");
   });
 
   it("rejects project and stack names that could leave the state directory", async () => {

@@ -34,6 +34,8 @@ import { loadCheckpoint, loadJournal, repairTornTail, replaceCheckpoint, settleP
 import { acquireFileLease, FileLease } from "./file-lease.js";
 import { appendHistoryRecord, listHistoryRecords } from "./history-store.js";
 import { FileJournalWriter } from "./journal-writer.js";
+import { fileIdentity, fileSize } from "./file-identity.js";
+import { DEFAULT_COMPACT_RATIO, journalHolds, type LoadedView } from "./journal-retention.js";
 import { readLease, removeLease } from "./lease-file.js";
 import { nameProblems, stackPaths, stacksDir, validateProject, type StackPaths } from "./stack-paths.js";
 import { carrySealed } from "./sealed-crypters.js";
@@ -49,6 +51,12 @@ export interface FileBackendOptions {
   host?: string;
   /** Recorded in the empty snapshot of a stack that has no checkpoint yet. */
   cairnVersion?: string;
+  /**
+   * A commit compacts the journal into a new checkpoint once the journal is larger than this
+   * fraction of the checkpoint (default 0.5); below it, a commit that the journal already records
+   * writes nothing. 0 compacts on every commit.
+   */
+  compactRatio?: number;
 }
 
 /** How long the backend's own short operations (rename, remove) hold a stack's lease. */
@@ -60,6 +68,9 @@ export class FileBackend implements Backend {
   private readonly clock: () => number;
   private readonly host: string | undefined;
   private readonly cairnVersion: string;
+  private readonly compactRatio: number;
+  /** What the last loadState of each stack (by directory) read, for the commit policy. */
+  private readonly views = new Map<string, LoadedView>();
 
   constructor(opts: FileBackendOptions) {
     this.root = opts.root;
@@ -67,6 +78,7 @@ export class FileBackend implements Backend {
     this.clock = opts.clock ?? Date.now;
     this.host = opts.host;
     this.cairnVersion = opts.cairnVersion ?? "0.1.0";
+    this.compactRatio = opts.compactRatio ?? DEFAULT_COMPACT_RATIO;
   }
 
   async listStacks(project?: string): Promise<StackSummary[]> {
@@ -161,8 +173,14 @@ export class FileBackend implements Backend {
 
   async loadState(ref: StackRef, decrypter: Decrypter): Promise<LoadedState> {
     const paths = await this.existing(ref);
-    const snapshot = await loadCheckpoint(paths, decrypter, () => this.empty());
-    const { entries, warnings } = await loadJournal(paths, decrypter);
+    this.views.delete(paths.dir);
+    const identity = await fileIdentity(paths.checkpoint);
+    const checkpoint = await loadCheckpoint(paths, decrypter, () => this.empty());
+    const { entries, warnings, bytes } = await loadJournal(paths, decrypter);
+    const snapshot = checkpoint.snapshot;
+    if (checkpoint.exists && identity !== undefined && identity === (await fileIdentity(paths.checkpoint))) {
+      this.views.set(paths.dir, { checkpoint: identity, checkpointBytes: checkpoint.bytes, snapshot, journal: entries, journalBytes: bytes });
+    }
     return warnings.length > 0 ? { snapshot, journal: entries, warnings } : { snapshot, journal: entries };
   }
 
@@ -174,6 +192,13 @@ export class FileBackend implements Backend {
     await repairTornTail(paths);
     const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld() });
     held.track(writer);
+    // The writer's entries follow the loaded journal only if nothing changed on disk since.
+    const view = this.views.get(paths.dir);
+    if (view !== undefined) {
+      const intact = view.writer === undefined && (await fileSize(paths.journal)) === view.journalBytes && (await fileIdentity(paths.checkpoint)) === view.checkpoint;
+      if (intact) view.writer = writer;
+      else this.views.delete(paths.dir);
+    }
     return writer;
   }
 
@@ -181,8 +206,14 @@ export class FileBackend implements Backend {
     const paths = await this.existing(ref);
     const held = this.own(paths, lease);
     verifyIntegrity(snapshot, { source: `the snapshot to commit for stack ${paths.label}` });
-    const text = encodeCheckpoint(snapshot, encrypter);
     await held.settleResources();
+    const view = this.views.get(paths.dir);
+    this.views.delete(paths.dir);
+    if (await journalHolds({ paths, view, snapshot, ratio: this.compactRatio })) {
+      await held.assertHeld(); // Fencing, as for a write: a lost lease is reported, not hidden.
+      return;
+    }
+    const text = encodeCheckpoint(snapshot, encrypter);
     await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 
@@ -211,6 +242,7 @@ export class FileBackend implements Backend {
     const doc = validateCheckpointDocument(document, { source: `the document imported into stack ${paths.label}` });
     const text = JSON.stringify(doc, null, 2) + "\n";
     await held.settleResources();
+    this.views.delete(paths.dir);
     await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 

@@ -17,6 +17,7 @@ import {
   type LeaseRecord,
 } from "./lease-file.js";
 import type { StackPaths } from "./stack-paths.js";
+import { fileIdentity } from "./file-identity.js";
 
 const ACQUIRE_ATTEMPTS = 5;
 
@@ -43,6 +44,8 @@ export class FileLease implements Lease {
   private beating = false;
   private released = false;
   private readonly resources = new Set<LeaseResource>();
+  /** lease.json's identity when it was last read and found to carry this lease's id. */
+  private verified: string | undefined;
 
   readonly paths: StackPaths;
   /** Tells this lease apart from any other, even one with the same fencing token. */
@@ -68,8 +71,17 @@ export class FileLease implements Lease {
 
   /** Throws LeaseLost unless lease.json still carries this lease. Called before every write. */
   async assertHeld(): Promise<void> {
+    // lease.json is only ever created and removed, never rewritten: while its identity (inode,
+    // size, change times) is the one seen when it last carried this lease's id, it still does.
+    const before = this.released ? undefined : await fileIdentity(this.paths.lease);
+    if (before !== undefined && before === this.verified) return;
     const now = await readLease(this.paths);
-    if (!this.released && now?.id === this.id) return;
+    if (!this.released && now?.id === this.id) {
+      const after = await fileIdentity(this.paths.lease);
+      this.verified = after !== undefined && after === before ? after : undefined;
+      return;
+    }
+    this.verified = undefined;
     this.stopTimer();
     const by = now === undefined ? "it was broken (`cairn cancel`)" : `it is now held by ${describeHolder(now.info)}`;
     throw new CairnError({
@@ -189,3 +201,4 @@ function newRecord(req: AcquireLeaseRequest, token: number, now: number): LeaseR
     },
   };
 }
+

@@ -1,5 +1,6 @@
 // Update history of a stack: history/<NNNNNN>.json, one UpdateRecord per update with its secrets
-// sealed. Versions are assigned by exclusive creation, so two writers never share a number.
+// sealed, steps that changed nothing left out. Versions are assigned by exclusive creation, so
+// two writers never share a number.
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import { openSecrets, sealSecrets, type Decrypter, type Encrypter, type UpdateRecord } from "@cairn/state";
 import { promises as fs } from "node:fs";
@@ -39,10 +40,12 @@ export async function appendHistoryRecord(dir: string, record: Omit<UpdateRecord
   await fs.mkdir(dir, { recursive: true });
   let version = ((await historyVersions(dir))[0] ?? 0) + 1;
   for (;;) {
-    const full: UpdateRecord = { ...record, version };
+    // Unchanged resources are only counted (`counts.same`): listing them would make every record
+    // as large as the stack, and no reader shows them.
+    const full: UpdateRecord = { ...record, steps: record.steps.filter((s) => s.op !== "same"), version };
     const file: HistoryFile = { format: FORMAT, formatVersion: FORMAT_VERSION, record: sealSecrets(full, enc) };
     try {
-      await writeFileAtomic({ path: join(dir, fileName(version)), data: JSON.stringify(file, null, 2), exclusive: true });
+      await writeFileAtomic({ path: join(dir, fileName(version)), data: JSON.stringify(file), exclusive: true });
       return full;
     } catch (e) {
       if (!isErrno(e, "EEXIST")) throw e;

@@ -17,6 +17,7 @@ export interface FileJournalWriterOptions {
 }
 
 interface Pending {
+  entries: JournalEntry[];
   text: string;
   resolve: () => void;
   reject: (e: unknown) => void;
@@ -28,6 +29,8 @@ export class FileJournalWriter implements JournalWriter {
   private flushing: Promise<void> | undefined;
   private failure: unknown;
   private closed = false;
+  private readonly durable: JournalEntry[] = [];
+  private durableBytes = 0;
 
   constructor(private readonly opts: FileJournalWriterOptions) {}
 
@@ -41,9 +44,18 @@ export class FileJournalWriter implements JournalWriter {
       return Promise.reject(e);
     }
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ text, resolve, reject });
+      this.queue.push({ entries, text, resolve, reject });
       this.kick();
     });
+  }
+
+  /**
+   * What this writer has made durable, in order: the entries and their size in bytes. Undefined
+   * once a write failed (the file may then hold part of a batch).
+   */
+  written(): { entries: readonly JournalEntry[]; bytes: number } | undefined {
+    if (this.failure !== undefined) return undefined;
+    return { entries: this.durable, bytes: this.durableBytes };
   }
 
   /** Resolves when every append made so far has settled. */
@@ -71,7 +83,10 @@ export class FileJournalWriter implements JournalWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
-        await this.writeBatch(batch.map((p) => p.text).join(""));
+        const text = batch.map((p) => p.text).join("");
+        await this.writeBatch(text);
+        this.durableBytes += Buffer.byteLength(text, "utf8");
+        for (const p of batch) this.durable.push(...p.entries);
         for (const p of batch) p.resolve();
       } catch (e) {
         for (const p of batch) p.reject(e);
