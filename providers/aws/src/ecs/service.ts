@@ -39,6 +39,11 @@ export interface ServiceArgs {
   healthCheckGracePeriodSeconds?: Input<number>;
   enableExecuteCommand?: Input<boolean>;
   propagateTags?: Input<string>;
+  enableEcsManagedTags?: Input<boolean>;
+  /** Instead of launchType, e.g. `[{ capacityProvider: "FARGATE_SPOT", weight: 1 }]`. */
+  capacityProviderStrategies?: Input<Input<{ capacityProvider: Input<string>; weight?: Input<number>; base?: Input<number> }>[]>;
+  /** The role for a Classic Load Balancer (services in awsvpc mode use the service-linked role). */
+  iamRole?: Input<string>;
   /** Start a new deployment with every update. */
   forceNewDeployment?: Input<boolean>;
   /** Any change of these values redeploys the service. */
@@ -54,6 +59,7 @@ export interface ServiceArgs {
 const PROPERTIES = [
   "name", "cluster", "taskDefinition", "desiredCount", "launchType", "platformVersion", "schedulingStrategy", "networkConfiguration", "loadBalancers",
   "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker", "healthCheckGracePeriodSeconds", "enableExecuteCommand", "propagateTags",
+  "enableEcsManagedTags", "capacityProviderStrategies", "iamRole",
   "forceNewDeployment", "triggers", "waitForSteadyState", "forceDelete", "tags", "arn", "tagsAll",
 ] as const;
 
@@ -73,6 +79,9 @@ export class Service extends CustomResource {
   declare readonly healthCheckGracePeriodSeconds: Output<number | undefined>;
   declare readonly enableExecuteCommand: Output<boolean>;
   declare readonly propagateTags: Output<string>;
+  declare readonly enableEcsManagedTags: Output<boolean>;
+  declare readonly capacityProviderStrategies: Output<{ capacityProvider: string; weight: number; base: number }[] | undefined>;
+  declare readonly iamRole: Output<string | undefined>;
   declare readonly forceNewDeployment: Output<boolean | undefined>;
   declare readonly triggers: Output<Record<string, string> | undefined>;
   declare readonly waitForSteadyState: Output<boolean>;

@@ -24,12 +24,16 @@ export interface TaskDefinitionArgs {
   executionRoleArn?: Input<string>;
   taskRoleArn?: Input<string>;
   volumes?: Input<Input<TaskDefinitionVolume>[]>;
+  /** e.g. `{ operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }`. */
+  runtimePlatform?: Input<{ operatingSystemFamily?: Input<string>; cpuArchitecture?: Input<string> }>;
+  /** FARGATE task storage beyond the default 20 GiB. */
+  ephemeralStorage?: Input<{ sizeInGib: Input<number> }>;
   tags?: Input<Record<string, Input<string>>>;
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
 const PROPERTIES = [
-  "family", "containerDefinitions", "cpu", "memory", "networkMode", "requiresCompatibilities", "executionRoleArn", "taskRoleArn", "volumes", "tags",
+  "family", "containerDefinitions", "cpu", "memory", "networkMode", "requiresCompatibilities", "executionRoleArn", "taskRoleArn", "volumes", "runtimePlatform", "ephemeralStorage", "tags",
   "arn", "arnWithoutRevision", "revision", "tagsAll",
 ] as const;
 
@@ -43,6 +47,8 @@ export class TaskDefinition extends CustomResource {
   declare readonly executionRoleArn: Output<string | undefined>;
   declare readonly taskRoleArn: Output<string | undefined>;
   declare readonly volumes: Output<{ name: string; hostPath?: string }[] | undefined>;
+  declare readonly runtimePlatform: Output<{ operatingSystemFamily?: string; cpuArchitecture?: string } | undefined>;
+  declare readonly ephemeralStorage: Output<{ sizeInGib: number } | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;
   /** The revision's ARN (`...:task-definition/<family>:<revision>`); also the resource ID. */
   declare readonly arn: Output<string>;

@@ -3,7 +3,7 @@
 // and the other UpdateService fields update in place; name, cluster, launch type and scheduling
 // strategy replace. Delete scales to zero, deletes, and waits until the service is INACTIVE.
 import {
-  CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, UpdateServiceCommand, type AssignPublicIp, type DeploymentConfiguration, type LaunchType,
+  CreateServiceCommand, DeleteServiceCommand, DescribeServicesCommand, UpdateServiceCommand, type AssignPublicIp, type CapacityProviderStrategyItem, type DeploymentConfiguration, type LaunchType,
   type LoadBalancer, type NetworkConfiguration, type PropagateTags, type SchedulingStrategy, type Service, type UpdateServiceCommandInput,
 } from "@aws-sdk/client-ecs";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
@@ -73,6 +73,16 @@ function loadBalancers(v: PropertyValue | undefined): LoadBalancer[] {
   }));
 }
 
+function strategies(v: PropertyValue | undefined): CapacityProviderStrategyItem[] {
+  return objList(v).map((c) => ({ capacityProvider: str(c["capacityProvider"]), weight: num(c["weight"]) ?? 0, base: num(c["base"]) ?? 0 }));
+}
+
+/** Capacity provider strategies as a set; weight and base 0 when unset. */
+function sameStrategies(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
+  const key = (v: PropertyValue | undefined) => strategies(v).map((c) => `${c.capacityProvider ?? ""}:${c.weight}:${c.base}`).sort().join(",");
+  return key(a) === key(b);
+}
+
 /** Load balancers compared as a set. */
 function sameLoadBalancers(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   const key = (v: PropertyValue | undefined) => loadBalancers(v).map((l) => JSON.stringify([l.targetGroupArn ?? "", l.loadBalancerName ?? "", l.containerName, l.containerPort])).sort().join(",");
@@ -104,8 +114,11 @@ function updateInput(ref: ServiceRef, news: Plain, changed: ReadonlySet<string>)
   if (has("enableExecuteCommand")) u.enableExecuteCommand = bool(news["enableExecuteCommand"]);
   if (has("platformVersion")) u.platformVersion = str(news["platformVersion"]);
   if (has("propagateTags")) u.propagateTags = str(news["propagateTags"]) as PropagateTags;
+  if (has("enableEcsManagedTags")) u.enableECSManagedTags = bool(news["enableEcsManagedTags"]);
+  if (changed.has("capacityProviderStrategies")) u.capacityProviderStrategy = strategies(news["capacityProviderStrategies"]);
   const fields = Object.keys(u).length > 2;
-  const redeploy = changed.has("triggers") || (fields && bool(news["forceNewDeployment"]) === true);
+  // AWS moves a service between launch type and capacity providers only with a new deployment.
+  const redeploy = changed.has("triggers") || changed.has("capacityProviderStrategies") || (fields && bool(news["forceNewDeployment"]) === true);
   if (redeploy) u.forceNewDeployment = true;
   return fields || redeploy ? u : undefined;
 }
@@ -118,6 +131,9 @@ function validate(inputs: Plain): CheckFailure[] {
   if (max !== undefined && max < 100) failures.push({ property: "deploymentMaximumPercent", reason: `deploymentMaximumPercent must be at least 100, got ${max}` });
   const desired = num(inputs["desiredCount"]);
   if (desired !== undefined && (desired < 0 || !Number.isInteger(desired))) failures.push({ property: "desiredCount", reason: `desiredCount must be a whole number >= 0, got ${desired}` });
+  if (inputs["launchType"] !== undefined && objList(inputs["capacityProviderStrategies"]).length > 0) {
+    failures.push({ property: "capacityProviderStrategies", reason: "set either launchType or capacityProviderStrategies, not both" });
+  }
   if (str(inputs["launchType"]) === "FARGATE" && inputs["networkConfiguration"] === undefined) {
     failures.push({ property: "networkConfiguration", reason: "FARGATE services need networkConfiguration (subnets)" });
   }
@@ -148,6 +164,12 @@ export const ecsService = defineResource({
     healthCheckGracePeriodSeconds: { kind: "number", computed: true },
     enableExecuteCommand: { kind: "boolean", computed: true },
     propagateTags: { kind: "string", computed: true, oneOf: ["SERVICE", "TASK_DEFINITION", "NONE"] },
+    enableEcsManagedTags: { kind: "boolean", computed: true },
+    capacityProviderStrategies: {
+      kind: "objectList", equal: sameStrategies,
+      fields: { capacityProvider: { kind: "string", required: true }, weight: { kind: "number" }, base: { kind: "number" } },
+    },
+    iamRole: { kind: "string", forceNew: true, computed: true },
     forceNewDeployment: { kind: "boolean" },
     triggers: { kind: "stringMap" },
     waitForSteadyState: { kind: "boolean", default: false },
@@ -177,6 +199,8 @@ export const ecsService = defineResource({
       ...(Object.values(deployment).some((v) => v !== undefined) ? { deploymentConfiguration: deployment } : {}),
       healthCheckGracePeriodSeconds: num(inputs["healthCheckGracePeriodSeconds"]), enableExecuteCommand: bool(inputs["enableExecuteCommand"]),
       propagateTags: str(inputs["propagateTags"]) as PropagateTags | undefined,
+      enableECSManagedTags: bool(inputs["enableEcsManagedTags"]), role: str(inputs["iamRole"]),
+      ...(strategies(inputs["capacityProviderStrategies"]).length > 0 ? { capacityProviderStrategy: strategies(inputs["capacityProviderStrategies"]) } : {}),
       ...(tags.length > 0 ? { tags } : {}),
     }), ctx.sendOptions);
     const arn = res.service?.serviceArn ?? "";
@@ -237,6 +261,8 @@ function readService(ctx: ResourceContext, s: Service, recorded: Plain | undefin
     deploymentMinimumHealthyPercent: s.deploymentConfiguration?.minimumHealthyPercent, deploymentMaximumPercent: s.deploymentConfiguration?.maximumPercent,
     deploymentCircuitBreaker: breaker === undefined ? undefined : { enable: breaker.enable ?? false, rollback: breaker.rollback ?? false },
     healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds, enableExecuteCommand: s.enableExecuteCommand, propagateTags: s.propagateTags,
+    enableEcsManagedTags: s.enableECSManagedTags, iamRole: s.roleArn,
+    capacityProviderStrategies: s.capacityProviderStrategy?.map((c) => ({ capacityProvider: c.capacityProvider ?? "", weight: c.weight ?? 0, base: c.base ?? 0 })),
   };
   for (const [k, v] of Object.entries(reported)) {
     const value = v ?? recorded?.[k];

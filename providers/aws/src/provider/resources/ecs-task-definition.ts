@@ -3,7 +3,7 @@
 // revision is immutable: every change but tags replaces it (register the new revision, then
 // deregister the old). Deregistered (INACTIVE) revisions read as gone.
 import {
-  DeregisterTaskDefinitionCommand, DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, type Compatibility, type NetworkMode,
+  DeregisterTaskDefinitionCommand, DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, type Compatibility, type CPUArchitecture, type NetworkMode, type OSFamily,
   type TaskDefinition, type Volume,
 } from "@aws-sdk/client-ecs";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
@@ -12,7 +12,7 @@ import { defineResource, type ResourceContext } from "../resource-definition.js"
 import { sameStringSet } from "../string-sets.js";
 import { userTags } from "../tags.js";
 import { unsetComputedAsOutputs } from "../unset-computed.js";
-import { objList, str, strList, strMap, type Plain } from "../values.js";
+import { num, obj, objList, str, strList, strMap, type Plain } from "../values.js";
 import { checkContainerDefinitions, containerDefinitions, containerDefinitionsEqual } from "./ecs-container-definitions.js";
 import { fromEcsTags, toEcsTags, updateEcsTags } from "./ecs-support.js";
 
@@ -79,6 +79,11 @@ export const ecsTaskDefinition = defineResource({
     executionRoleArn: { kind: "string", forceNew: true },
     taskRoleArn: { kind: "string", forceNew: true },
     volumes: { kind: "objectList", forceNew: true, equal: sameVolumes, fields: { name: { kind: "string", required: true }, hostPath: { kind: "string" } } },
+    runtimePlatform: {
+      kind: "object", forceNew: true,
+      fields: { operatingSystemFamily: { kind: "string" }, cpuArchitecture: { kind: "string", oneOf: ["X86_64", "ARM64"] } },
+    },
+    ephemeralStorage: { kind: "object", forceNew: true, fields: { sizeInGib: { kind: "number", required: true } } },
     tags: { kind: "stringMap" },
   },
   outputs: ["arn", "arnWithoutRevision", "revision", "tagsAll"],
@@ -90,11 +95,17 @@ export const ecsTaskDefinition = defineResource({
     const tags = toEcsTags(strMap(inputs["tagsAll"]));
     const compat = strList(inputs["requiresCompatibilities"]) as Compatibility[];
     const vols = volumes(inputs["volumes"]);
+    const platform = obj(inputs["runtimePlatform"]);
+    const storage = num(obj(inputs["ephemeralStorage"])?.["sizeInGib"]);
     const res = await ctx.clients.ecs().send(new RegisterTaskDefinitionCommand({
       family: str(inputs["family"]), containerDefinitions: containerDefinitions(inputs["containerDefinitions"]),
       cpu: str(inputs["cpu"]), memory: str(inputs["memory"]), networkMode: str(inputs["networkMode"]) as NetworkMode | undefined,
       executionRoleArn: str(inputs["executionRoleArn"]), taskRoleArn: str(inputs["taskRoleArn"]),
       ...(compat.length > 0 ? { requiresCompatibilities: compat } : {}), ...(vols.length > 0 ? { volumes: vols } : {}), ...(tags.length > 0 ? { tags } : {}),
+      ...(platform !== undefined ? { runtimePlatform: {
+        operatingSystemFamily: str(platform["operatingSystemFamily"]) as OSFamily | undefined, cpuArchitecture: str(platform["cpuArchitecture"]) as CPUArchitecture | undefined,
+      } } : {}),
+      ...(storage !== undefined ? { ephemeralStorage: { sizeInGiB: storage } } : {}),
     }), ctx.sendOptions);
     const arn = res.taskDefinition?.taskDefinitionArn ?? "";
     ctx.created(arn);
@@ -113,6 +124,14 @@ export const ecsTaskDefinition = defineResource({
     };
     const optional: Record<string, string | undefined> = { cpu: td.cpu, memory: td.memory, executionRoleArn: td.executionRoleArn, taskRoleArn: td.taskRoleArn };
     for (const [k, v] of Object.entries(optional)) if (v !== undefined) read[k] = v;
+    const platform = td.runtimePlatform;
+    if (platform !== undefined && (platform.operatingSystemFamily !== undefined || platform.cpuArchitecture !== undefined)) {
+      const rp: Plain = {};
+      if (platform.operatingSystemFamily !== undefined) rp["operatingSystemFamily"] = platform.operatingSystemFamily;
+      if (platform.cpuArchitecture !== undefined) rp["cpuArchitecture"] = platform.cpuArchitecture;
+      read["runtimePlatform"] = rp;
+    }
+    if (td.ephemeralStorage?.sizeInGiB !== undefined) read["ephemeralStorage"] = { sizeInGib: td.ephemeralStorage.sizeInGiB };
     if ((td.requiresCompatibilities ?? []).length > 0) read["requiresCompatibilities"] = td.requiresCompatibilities ?? [];
     const arn = td.taskDefinitionArn ?? "";
     const outputs: Plain = { arn, arnWithoutRevision: arn.replace(/:\d+$/, ""), revision: td.revision ?? 0, tagsAll: tags };

@@ -72,6 +72,9 @@ describe("aws:ecs/taskDefinition:TaskDefinition", () => {
   it("registers, compares container definitions semantically, tags in place, drifts, imports, replaces with a new revision and deregisters", async () => {
     const t = await createResource(p, TASKDEF, "web", { ...fargate("nginx:1.25"), tags: { env: "dev" } });
     expect(t.id).toMatch(/:task-definition\/web:1$/);
+    const arm = { ...fargate("nginx:1.25"), family: "arm", runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }, ephemeralStorage: { sizeInGib: 30 } };
+    const a = await createResource(p, TASKDEF, "arm", arm);
+    expect((await importResource(p, TASKDEF, "arm", a.id)).inputs).toMatchObject({ runtimePlatform: arm.runtimePlatform, ephemeralStorage: { sizeInGib: 30 } });
     expect(t.outputs).toMatchObject({ arn: t.id, revision: 1, networkMode: "awsvpc", tagsAll: { env: "dev", team: "ops" } });
     expect(t.outputs["arnWithoutRevision"]).toBe(t.id.replace(/:1$/, ""));
 
@@ -196,9 +199,22 @@ describe("aws:ecs/service:Service", () => {
     expect((err as Error).message).toMatch(/steady state/);
   });
 
+  it("switches to capacity provider strategies and managed tags in place", async () => {
+    const cluster = await createResource(p, CLUSTER, "apps", {});
+    const td = await createResource(p, TASKDEF, "web", { family: "web", containerDefinitions: web("nginx"), memory: "512" });
+    const s = await createResource(p, SERVICE, "worker", { cluster: cluster.id, taskDefinition: td.id, desiredCount: 1 });
+    expect(s.outputs).toMatchObject({ launchType: "EC2" });
+    const strategies = [{ capacityProvider: "FARGATE_SPOT", weight: 3, base: 0 }, { capacityProvider: "FARGATE", weight: 1, base: 1 }];
+    const u = await updateResource(p, s, { cluster: cluster.id, taskDefinition: td.id, desiredCount: 1, capacityProviderStrategies: strategies, enableEcsManagedTags: true });
+    expect(u.diff.diffs?.sort()).toEqual(["capacityProviderStrategies", "enableEcsManagedTags"]);
+    const read = await readResource(p, u);
+    expect(read.inputs).toMatchObject({ enableEcsManagedTags: true });
+    expect(read.inputs?.["capacityProviderStrategies"]).toEqual(strategies);
+  });
+
   it("reports invalid settings at once", async () => {
-    const news = { deploymentMinimumHealthyPercent: 150, deploymentMaximumPercent: 50, desiredCount: -1, launchType: "FARGATE" };
+    const news = { deploymentMinimumHealthyPercent: 150, deploymentMaximumPercent: 50, desiredCount: -1, launchType: "FARGATE", capacityProviderStrategies: [{ capacityProvider: "FARGATE" }] };
     const res = await p.check({ urn: urnOf(SERVICE, "bad"), type: SERVICE, olds: {}, news, randomSeed: "s" });
-    expect(res.failures?.map((f) => f.property).sort()).toEqual(["deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "networkConfiguration"]);
+    expect(res.failures?.map((f) => f.property).sort()).toEqual(["capacityProviderStrategies", "deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "networkConfiguration"]);
   });
 });
