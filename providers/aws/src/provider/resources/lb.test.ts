@@ -1,8 +1,9 @@
 // ELBv2 (load balancer, target group, listener, target group attachment) against moto, and the
 // aws.lb / aws.alb program classes under the SDK's mocks.
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import {
-  DeleteTargetGroupCommand, ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand, ModifyTargetGroupCommand, RegisterTargetsCommand,
+  DeleteTargetGroupCommand, DeregisterTargetsCommand, ElasticLoadBalancingV2Client, ModifyListenerCommand, ModifyLoadBalancerAttributesCommand,
+  ModifyTargetGroupCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient, UploadServerCertificateCommand } from "@aws-sdk/client-iam";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -258,8 +259,20 @@ describe("aws:lb/listener:Listener and aws:lb/targetGroupAttachment:TargetGroupA
     expect(await readResource(p, r)).toEqual({});
     await deleteResource(p, r);
 
-    await elb.send(new RegisterTargetsCommand({ TargetGroupArn: tg.id, Targets: [{ Id: "10.0.0.11", Port: 80 }] }));
     await expect(importResource(p, ATTACH, "x", "not-an-id")).rejects.toThrow(/not a target group attachment ID/);
+  });
+
+  it("attaches an EC2 instance on the target group's port and notices when it is deregistered elsewhere", async () => {
+    // moto's example image (it survives resets).
+    const run = await ec2.send(new RunInstancesCommand({ ImageId: "ami-12c6146b", MinCount: 1, MaxCount: 1, SubnetId: net.subnets[0] }));
+    const instanceId = run.Instances![0]!.InstanceId!;
+    const tg = await createResource(p, TG, "vms", { port: 8080, protocol: "HTTP", vpcId: net.vpcId });
+    const a = await createResource(p, ATTACH, "vm", { targetGroupArn: tg.id, targetId: instanceId });
+    expect(a.id).toBe(`${tg.id},${instanceId}`);
+    expect((await readResource(p, a)).inputs).toEqual({ targetGroupArn: tg.id, targetId: instanceId });
+    await elb.send(new DeregisterTargetsCommand({ TargetGroupArn: tg.id, Targets: [{ Id: instanceId }] }));
+    expect(await readResource(p, a)).toEqual({});
+    await deleteResource(p, a);
   });
 });
 
