@@ -20,29 +20,68 @@ export class ForcedAbort extends Error {
 }
 
 export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (req.force.aborted) throw new ForcedAbort(req.urn);
+  try {
+    return await (req.timeoutMs === undefined ? untimed(req.force, fn) : timed(req.force, req.timeoutMs, fn));
+  } catch (e) {
+    if (req.force.aborted) throw new ForcedAbort(req.urn);
+    if (e instanceof TimedOut) {
+      throw new CairnError({ code: ErrorCodes.Timeout, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} timed out after ${req.timeoutMs}ms`, hint: "raise customTimeouts for this resource or check the provider", cause: e.cause });
+    }
+    if (e instanceof ResourceInitError || isCairnError(e)) throw e;
+    throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} failed: ${String((e as Error)?.message ?? e)}`, cause: e });
+  }
+}
+
+/** The call's failure after its custom timeout fired (the provider's own error as the cause). */
+class TimedOut extends Error {}
+
+/**
+ * No timeout: a signal of the call's own (providers may add listeners to it freely), aborted with
+ * the force signal; the call stops waiting then, so a provider that ignores it cannot hold the run.
+ */
+function untimed<T>(force: ForceFanout, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ctl = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const unwatch = force.watch(() => {
+      ctl.abort(force.signal.reason);
+      reject(force.signal.reason);
+    });
+    let work: Promise<T>;
+    try {
+      work = fn(ctl.signal);
+    } catch (e) {
+      unwatch();
+      reject(e);
+      return;
+    }
+    Promise.resolve(work).then(
+      (v) => (unwatch(), resolve(v)),
+      (e: unknown) => (unwatch(), reject(e)),
+    );
+  });
+}
+
+/** With a timeout: a signal of the call's own, aborted by the force signal or by the timer. */
+async function timed<T>(force: ForceFanout, timeoutMs: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ctl = new AbortController();
   let timedOut = false;
-  if (req.force.aborted) throw new ForcedAbort(req.urn);
-  const unwatch = req.force.watch(() => ctl.abort(req.force.signal.reason));
+  const unwatch = force.watch(() => ctl.abort(force.signal.reason));
   const signal = ctl.signal;
-  const timer = req.timeoutMs === undefined ? undefined : setTimeout(() => {
+  const timer = setTimeout(() => {
     timedOut = true;
     ctl.abort(new Error("timeout"));
-  }, req.timeoutMs);
+  }, timeoutMs);
   try {
     const work = fn(signal);
     const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
     aborted.catch(() => undefined);
     return await Promise.race([work, aborted]);
   } catch (e) {
-    if (req.force.aborted) throw new ForcedAbort(req.urn);
-    if (timedOut) {
-      throw new CairnError({ code: ErrorCodes.Timeout, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} timed out after ${req.timeoutMs}ms`, hint: "raise customTimeouts for this resource or check the provider", cause: e });
-    }
-    if (e instanceof ResourceInitError || isCairnError(e)) throw e;
-    throw new CairnError({ code: ErrorCodes.ProviderError, source: "provider", urn: req.urn, message: `${req.op} of ${req.urn} failed: ${String((e as Error)?.message ?? e)}`, cause: e });
+    if (timedOut) throw new TimedOut("timeout", { cause: e });
+    throw e;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     unwatch();
   }
 }

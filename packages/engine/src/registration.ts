@@ -184,13 +184,19 @@ function adopts(env: RegistrationEnv, req: RegisterResourceRequest): boolean {
   return env.ctx.req.kind === "import" && req.importId !== undefined && Object.keys(req.object).length === 0;
 }
 
-async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: ResourceState, old: ResourceState | undefined, req: RegisterResourceRequest): Promise<DiffResponse | undefined> {
+/** Check then diff, in one slot of the provider-call bound (both are near-instant for most providers). */
+function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: ResourceState, old: ResourceState | undefined, req: RegisterResourceRequest): Promise<DiffResponse | undefined> {
+  if (adopts(env, req) && !old) return Promise.resolve(undefined);
+  return env.ctx.scheduler.limited(() => checkThenDiff(env, provider, planned, old, req));
+}
+
+async function checkThenDiff(env: RegistrationEnv, provider: Provider, planned: ResourceState, old: ResourceState | undefined, req: RegisterResourceRequest): Promise<DiffResponse | undefined> {
   const { ctx } = env;
-  if (adopts(env, req) && !old) return undefined;
   const seed = checkSeed(env, planned.urn);
-  const call = { urn: planned.urn, force: ctx.forceFanout };
-  const checked = await ctx.scheduler.limited(() => callProvider({ ...call, op: "check" }, (signal) => provider.check({ urn: planned.urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal)));
-  if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, planned.urn, checked.failures);
+  const urn = planned.urn;
+  const force = ctx.forceFanout;
+  const checked = await callProvider({ urn, force, op: "check" }, (signal) => provider.check({ urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal));
+  if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
   if (!old || old.pendingReplacement) return old ? { changes: "some", replaces: Object.keys(planned.inputs), deleteBeforeReplace: true } : undefined;
   planned.outputs = old.outputs;
@@ -198,9 +204,7 @@ async function checkAndDiff(env: RegistrationEnv, provider: Provider, planned: R
   if (old.created !== undefined) planned.created = old.created;
   if (old.modified !== undefined) planned.modified = old.modified;
   const news = planned.inputs;
-  return ctx.scheduler.limited(() =>
-    callProvider({ ...call, op: "diff" }, (signal) => provider.diff({ urn: planned.urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, signal)),
-  );
+  return callProvider({ urn, force, op: "diff" }, (signal) => provider.diff({ urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, signal));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCodes, isCairnError, type DiffResponse } from "@cairn/protocol";
 import type { ResourceState } from "@cairn/state";
-import { generateStep, type GenerateStepRequest } from "./step-generator.js";
+import { generateStep, sameJson, stateDiffers, type GenerateStepRequest } from "./step-generator.js";
 import { planDeletes } from "./delete-planner.js";
 
 const U = (n: string): string => `urn:cairn:dev::p::t:m:R::${n}`;
@@ -75,6 +75,28 @@ describe("generateStep", () => {
     expect(isCairnError(err, ErrorCodes.Protected)).toBe(true);
     expect((err as Error).message).toContain(U("a"));
     expect((err as { hint: string }).hint).toContain(`cairn state unprotect ${U("a")}`);
+  });
+});
+
+describe("stateDiffers", () => {
+  it("ignores key order, undefined fields, timestamps, source positions and absent-like options", () => {
+    const a = res("a", { inputs: { x: { b: 1, a: [1, "s"] } }, modified: "t1", sourcePosition: { file: "a.ts", line: 1 } });
+    const b: ResourceState = { ...res("a", { inputs: { x: { a: [1, "s"], b: 1, c: undefined } as never }, modified: "t2" }), ignoreChanges: [], external: false };
+    expect(stateDiffers(a, b)).toBe(false);
+  });
+  it("sees nested value, type and key-set changes and fields present on one side only", () => {
+    const a = res("a", { inputs: { x: { a: [1, 2] } } });
+    expect(stateDiffers(a, res("a", { inputs: { x: { a: [1, 3] } } }))).toBe(true);
+    expect(stateDiffers(a, res("a", { inputs: { x: { a: [1, 2], b: null } } }))).toBe(true);
+    expect(stateDiffers(a, res("a", { inputs: { x: { a: "1,2" } } }))).toBe(true);
+    expect(stateDiffers(a, { ...a, parent: U("p") })).toBe(true);
+    expect(stateDiffers({ ...a, parent: U("p") }, a)).toBe(true);
+  });
+  it("compares like JSON text: undefined array items and non-finite numbers as null", () => {
+    expect(sameJson([undefined, 1], [null, 1])).toBe(true);
+    expect(sameJson({ n: Number.NaN }, { n: null })).toBe(true);
+    expect(sameJson({ n: 0 }, { n: "0" })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
   });
 });
 

@@ -37,26 +37,61 @@ const VOLATILE: ReadonlySet<string> = new Set(["created", "modified", "sourcePos
 
 /** True when two recorded states differ in anything but timestamps and source positions. */
 export function stateDiffers(a: ResourceState, b: ResourceState): boolean {
-  return canonical(a) !== canonical(b);
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  return !sameTopLevel(x, y) || !sameTopLevel(y, x);
 }
 
-function canonical(r: ResourceState): string {
-  const obj: Record<string, unknown> = {};
-  for (const k of Object.keys(r).sort()) {
-    const v = (r as unknown as Record<string, unknown>)[k];
-    if (VOLATILE.has(k) || v === undefined || v === false) continue;
-    if (Array.isArray(v) && v.length === 0) continue;
-    obj[k] = v;
+/** A top-level field counts as absent when volatile, undefined, false or an empty array. */
+function absent(k: string, v: unknown): boolean {
+  return VOLATILE.has(k) || v === undefined || v === false || (Array.isArray(v) && v.length === 0);
+}
+
+/** Every field of `a` that counts has an equal counterpart in `b`. */
+function sameTopLevel(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k in a) {
+    const v = a[k];
+    if (absent(k, v)) continue;
+    const w = b[k];
+    if (absent(k, w) || !sameJson(v, w)) return false;
   }
-  return stableJson(obj);
+  return true;
 }
 
-function stableJson(v: unknown): string {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(",")}}`;
+/**
+ * Equality of two values as JSON would print them (key order ignored, undefined object fields
+ * dropped, undefined array items and non-finite numbers as null), without building the text.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ta = jsonKind(a);
+  if (ta !== jsonKind(b)) return false;
+  if (ta === "null") return true;
+  if (ta !== "array" && ta !== "object") return false;
+  if (ta === "array") {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k) || x[k] === undefined) continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k) && y[k] !== undefined) n--;
+  return n === 0;
+}
+
+function jsonKind(v: unknown): string {
+  if (v === null || v === undefined || typeof v === "function" || typeof v === "symbol") return "null";
+  if (typeof v === "number") return Number.isFinite(v) ? "number" : "null";
+  if (typeof v !== "object") return typeof v;
+  return Array.isArray(v) ? "array" : "object";
 }
 
 export function generateStep(req: GenerateStepRequest): Step {
@@ -73,6 +108,10 @@ export function generateStep(req: GenerateStepRequest): Step {
     return { ...base, op: "same", old, new: planned, diff: detailedDiff(old.inputs, planned.inputs), writeState: changed };
   }
   const provided = req.diff ?? { changes: "none" as const };
+  if (provided.changes === "none" && !req.forceReplace && !provided.replaces?.length && !planned.replaceOnChanges?.length) {
+    // Nothing changed by the provider's word and nothing forces a replacement: no diff to compute.
+    return { ...base, op: "same", old, new: planned, diff: [], writeState: stateDiffers(old, planned) };
+  }
   const inputDiff = detailedDiff(old.inputs, planned.inputs);
   const replaceKeys = [...new Set([...(provided.replaces ?? []), ...replaceOnChangesKeys(inputDiff, planned.replaceOnChanges)])].sort();
   const diff = stepDiff({ oldInputs: old.inputs, newInputs: planned.inputs, provider: provided, replaceKeys });

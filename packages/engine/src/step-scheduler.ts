@@ -39,19 +39,27 @@ export function errorInfo(e: CairnError): ErrorInfo {
 /** A counting semaphore: bounds provider work in flight. */
 class Limiter {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  /** FIFO of waiters: `head` is the next one (no O(n) shift when thousands wait). */
+  private waiting: Array<() => void> = [];
+  private head = 0;
   constructor(private readonly limit: number) {}
-  async acquire(): Promise<void> {
+  acquire(): Promise<void> | undefined {
     if (this.active < this.limit) {
       this.active++;
-      return;
+      return undefined;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
   release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
+    if (this.head < this.waiting.length) {
+      const next = this.waiting[this.head]!;
+      this.waiting[this.head++] = undefined as unknown as () => void;
+      if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+        this.waiting = this.waiting.slice(this.head);
+        this.head = 0;
+      }
+      next();
+    } else this.active--;
   }
 }
 
@@ -86,7 +94,8 @@ export class StepScheduler {
 
   /** Runs a provider call outside any step (check, diff, invoke) within the same bound. Never nest. */
   async limited<T>(fn: () => Promise<T>): Promise<T> {
-    await this.limiter.acquire();
+    const wait = this.limiter.acquire();
+    if (wait !== undefined) await wait;
     try {
       return await fn();
     } finally {
@@ -122,7 +131,10 @@ export class StepScheduler {
       if (o && o.status !== "ok") return this.skip(step, `${dep.replace(/^delete:/, "")} did not finish (${o.status})`, o.status === "skipped" && o.cancelled);
     }
     if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
-    await this.limiter.acquire();
+    // A `same` step that writes nothing does no provider or journal work: it takes no slot.
+    const slot = step.op !== "same" || step.writeState === true;
+    const wait = slot ? this.limiter.acquire() : undefined;
+    if (wait !== undefined) await wait;
     try {
       if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
       const started = this.opts.clock();
@@ -145,7 +157,7 @@ export class StepScheduler {
         return outcome;
       }
     } finally {
-      this.limiter.release();
+      if (slot) this.limiter.release();
     }
   }
 
