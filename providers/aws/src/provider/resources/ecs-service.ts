@@ -21,15 +21,16 @@ interface ServiceRef {
 
 /**
  * The cluster and name of a service from its ID: a long ARN (`service/<cluster>/<name>`), an
- * import ID `<cluster>/<name>`, or a short ARN / bare name (cluster from the recorded inputs).
+ * import ID `<cluster name or ARN>/<name>`, or a short ARN / bare name (cluster from the recorded inputs).
  */
 export function serviceRef(id: string, ...recorded: (Plain | undefined)[]): ServiceRef {
   const fallback = recorded.map((r) => str(r?.["cluster"])).find((c) => c !== undefined) ?? "default";
-  if (id.startsWith("arn:")) {
-    const parts = id.slice(id.indexOf(":service/") + ":service/".length).split("/");
+  const at = id.startsWith("arn:") ? id.indexOf(":service/") : -1;
+  if (at >= 0) {
+    const parts = id.slice(at + ":service/".length).split("/");
     return parts.length >= 2 ? { cluster: parts[0]!, name: parts[1]! } : { cluster: fallback, name: parts[0]! };
   }
-  const slash = id.indexOf("/");
+  const slash = id.lastIndexOf("/");
   return slash > 0 ? { cluster: id.slice(0, slash), name: id.slice(slash + 1) } : { cluster: fallback, name: id };
 }
 

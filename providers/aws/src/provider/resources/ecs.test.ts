@@ -9,6 +9,7 @@ import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
 } from "../../test-support/provider-harness.js";
 import { containerDefinitionsEqual } from "./ecs-container-definitions.js";
+import { serviceRef } from "./ecs-service.js";
 
 const CLUSTER = "aws:ecs/cluster:Cluster";
 const TASKDEF = "aws:ecs/taskDefinition:TaskDefinition";
@@ -210,6 +211,15 @@ describe("aws:ecs/service:Service", () => {
     const read = await readResource(p, u);
     expect(read.inputs).toMatchObject({ enableEcsManagedTags: true });
     expect(read.inputs?.["capacityProviderStrategies"]).toEqual(strategies);
+  });
+
+  it("finds the cluster and name in every form of service ID", () => {
+    const arn = "arn:aws:ecs:us-east-1:1:service";
+    expect(serviceRef(`${arn}/apps/api`, undefined)).toEqual({ cluster: "apps", name: "api" });
+    expect(serviceRef(`${arn}/api`, undefined, { cluster: "web" })).toEqual({ cluster: "web", name: "api" });
+    expect(serviceRef("apps/api", undefined)).toEqual({ cluster: "apps", name: "api" });
+    expect(serviceRef("arn:aws:ecs:us-east-1:1:cluster/apps/api", undefined)).toEqual({ cluster: "arn:aws:ecs:us-east-1:1:cluster/apps", name: "api" });
+    expect(serviceRef("api", {})).toEqual({ cluster: "default", name: "api" });
   });
 
   it("reports invalid settings at once", async () => {
