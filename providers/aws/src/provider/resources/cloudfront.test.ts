@@ -5,6 +5,7 @@ import {
   CloudFrontClient, GetDistributionCommand, GetDistributionConfigCommand, ListDistributionsCommand, UpdateDistributionCommand,
 } from "@aws-sdk/client-cloudfront";
 import type { PropertyMap, Provider } from "@cairn/protocol";
+import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMoto, type Moto } from "../../test-support/moto.js";
 import {
@@ -32,6 +33,42 @@ beforeEach(async () => {
 async function motoApi(path: string, body: unknown): Promise<void> {
   const res = await fetch(`${moto.url}/moto-api/state-manager/${path}`, { method: "POST", body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`moto ${path} failed: ${res.status}`);
+}
+
+interface Call {
+  method: string;
+  path: string;
+  ifMatch?: string;
+  body: string;
+}
+
+/** A forwarding proxy in front of moto that records each CloudFront call (method, path, If-Match, body). */
+async function recordingProxy(calls: Call[]): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void (async () => {
+        const body = Buffer.concat(chunks);
+        const ifMatch = req.headers["if-match"];
+        calls.push({ method: req.method ?? "", path: (req.url ?? "").split("?")[0] ?? "", body: body.toString("utf8"), ...(typeof ifMatch === "string" ? { ifMatch } : {}) });
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection", "content-length"].includes(k)) headers[k] = v;
+        const method = req.method ?? "GET";
+        const up = await fetch(`${moto.url}${req.url ?? "/"}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
+        const out = Buffer.from(await up.arrayBuffer());
+        const outHeaders: Record<string, string> = {};
+        up.headers.forEach((v, k) => {
+          if (!["connection", "content-length", "transfer-encoding", "content-encoding"].includes(k)) outHeaders[k] = v;
+        });
+        res.writeHead(up.status, { ...outHeaders, "content-length": String(out.length) });
+        res.end(out);
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const addr = server.address();
+  return { url: `http://127.0.0.1:${typeof addr === "object" && addr !== null ? addr.port : 0}`, server };
 }
 
 function site(over: PropertyMap = {}): PropertyMap {
@@ -117,6 +154,27 @@ describe("aws:cloudfront/distribution:Distribution", () => {
     expect(await readResource(p, u)).toEqual({});
     expect((await cf.send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
     await deleteResource(p, u); // already gone
+  });
+
+  it("disables the distribution, then deletes it with the ETag it has once disabled", async () => {
+    const calls: Call[] = [];
+    const proxy = await recordingProxy(calls);
+    try {
+      const viaProxy = await motoProvider(moto, {}, { AWS_ENDPOINT_URL: proxy.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" });
+      const d = await createResource(viaProxy, DIST, "gone", site());
+      calls.length = 0;
+      await deleteResource(viaProxy, d);
+      const writes = calls.filter((c) => c.method === "PUT" || c.method === "DELETE");
+      expect(writes.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /2020-05-31/distribution/${d.id}/config`, `DELETE /2020-05-31/distribution/${d.id}`]);
+      expect(writes[0]!.body).toContain("<Enabled>false</Enabled>");
+      // Each write carries the ETag read just before it (moto keeps one ETag per distribution).
+      expect(writes.every((c) => c.ifMatch === d.outputs["etag"])).toBe(true);
+      const lastGetBeforeDelete = calls.slice(0, calls.indexOf(writes[1]!)).filter((c) => c.method === "GET").pop();
+      expect(lastGetBeforeDelete?.path).toBe(`/2020-05-31/distribution/${d.id}`);
+      expect((await cf.send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
+    } finally {
+      await new Promise<void>((r) => proxy.server.close(() => r()));
+    }
   });
 
   it("keeps the distribution with retainOnDelete", async () => {
