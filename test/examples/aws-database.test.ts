@@ -37,7 +37,7 @@ interface Connection {
 }
 
 describe("the aws-database example", () => {
-  it("deploys a database whose password stays secret, is stable on preview and destroys cleanly", async () => {
+  it("deploys a database whose password stays secret, is stable on preview and refresh, and destroys cleanly", async () => {
     const sb = new CliSandbox({ AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey });
     cpSync(EXAMPLE, join(sb.root, "db"), { recursive: true });
     expectCode(await sb.run("db", ["stack", "select", "dev", "--create"]), 0);
@@ -61,13 +61,25 @@ describe("the aws-database example", () => {
     expect(conn).toMatchObject({ engine: "postgres", host: outputs["host"], port: 5432, dbname: "app", username: "app" });
     expect(conn.password).toMatch(/^[A-Za-z0-9!#$%^&*()\-_=+]{24}$/);
 
-    // Nothing Cairn printed or wrote (state, checkpoints, config, logs) holds the password in plaintext.
+    expectCode(await sb.run("db", ["preview", "--expect-no-changes"]), 0);
+    // Reading everything back from AWS finds no drift (RDS never returns the password: Cairn keeps it).
+    expectCode(await sb.run("db", ["refresh", "--yes", "--expect-no-changes"]), 0);
+    expectCode(await sb.run("db", ["preview", "--expect-no-changes"]), 0);
+    // Nothing Cairn printed or wrote through up, preview and refresh (state, history, config, logs) holds the password in plaintext.
     expect(sb.whereIs(id).some((f) => f.startsWith(sb.state))).toBe(true); // the scan does see the state files
     expect(sb.whereIs(conn.password)).toEqual([]);
 
-    expectCode(await sb.run("db", ["preview", "--expect-no-changes"]), 0);
+    // A new password (the RandomPassword replaced) updates the instance in place and the secret gets a new version.
+    const rotate = expectCode(await sb.run("db", ["up", "--yes", "--replace", "urn:cairn:dev::aws-database::random:index/randomPassword:RandomPassword::db-password"]), 0);
+    expect(rotate.stdout).toMatch(/aws:rds\/instance:Instance db updated/);
+    expect(rotate.stdout).not.toMatch(/aws:rds\/instance:Instance db (creat|replac|delet)/);
+    const rotated = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: String(outputs["secretArn"]) }))).SecretString ?? "{}") as Connection;
+    expect(rotated.password).not.toBe(conn.password);
+    expect((await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances).toHaveLength(1);
+    expect(sb.whereIs(rotated.password)).toEqual([]);
+
     const revealed = expectCode(await sb.run("db", ["stack", "output", "dbPassword", "--show-secrets"]), 0).stdout.trim();
-    expect(revealed).toBe(conn.password);
+    expect(revealed).toBe(rotated.password);
 
     expectCode(await sb.run("db", ["destroy", "--yes"]), 0);
     expect((await rds.send(new DescribeDBInstancesCommand({}))).DBInstances ?? []).toEqual([]);
