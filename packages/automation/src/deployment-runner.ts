@@ -20,7 +20,11 @@ export interface OperationRequest extends OperationOptions {
   resources?: ImportResource[];
 }
 
-const DEFAULT_PARALLEL = 16;
+/**
+ * Provider calls in flight unless -p says otherwise. Real clouds' SDKs back off when throttled;
+ * near-instant providers need the width so concurrent journal entries share one fsync.
+ */
+const DEFAULT_PARALLEL = 64;
 
 /** Runs `fn` under the stack's lease; lease warnings go to `emit` as diagnostics. */
 export async function withLease<T>(stack: Stack, operation: string, emit: ((e: EngineEvent) => void) | undefined, fn: (lease: Lease) => Promise<T>): Promise<T> {

@@ -27,8 +27,28 @@ export class HumanReporter {
   #drawn = 0;
   #frame = 0;
   #dryRun = false;
+  /** Plain progress lines not written yet: written together once per event-loop turn (or 64 KiB). */
+  #pending = "";
+  #flushScheduled = false;
 
   constructor(private readonly opts: HumanReporterOptions) {}
+
+  #line(text: string): void {
+    this.#pending += text;
+    if (this.#pending.length >= 65536) this.#flush();
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(() => this.#flush());
+    }
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    if (this.#pending === "") return;
+    const text = this.#pending;
+    this.#pending = "";
+    this.opts.out.write(text);
+  }
 
   start(title: string, dryRun: boolean): void {
     this.#dryRun = dryRun;
@@ -40,16 +60,16 @@ export class HumanReporter {
     const row = this.rows.apply(e);
     if (e.code === "diagnostic") {
       this.diagnostics.push({ level: e.level, message: e.message, ...(e.urn ? { urn: e.urn } : {}) });
-      if (!this.opts.live && e.level !== "debug") this.opts.out.write(`${e.level}: ${e.message}\n`);
+      if (!this.opts.live && e.level !== "debug") this.#line(`${e.level}: ${e.message}\n`);
     }
     if (e.code === "pending-operation") {
       // An operation an earlier run began and never finished (it was killed): always say so.
       const message = `${e.urn} was interrupted while ${e.operation}${e.id !== undefined ? ` (ID "${e.id}")` : ""}: ${e.resolution}`;
       this.diagnostics.push({ level: "warning", message });
-      if (!this.opts.live) this.opts.out.write(`warning: ${message}\n`);
+      if (!this.opts.live) this.#line(`warning: ${message}\n`);
     }
     // Plain lines: each shown step when it ends (and when it starts, for real runs).
-    if (!this.opts.live && row && isShown(row) && (e.code !== "step-started" || !this.#dryRun)) this.opts.out.write(`${this.rowText(row, false)}\n`);
+    if (!this.opts.live && row && isShown(row) && (e.code !== "step-started" || !this.#dryRun)) this.#line(`${this.rowText(row, false)}\n`);
   };
 
   private rowText(r: StepRow, live: boolean): string {
@@ -75,6 +95,7 @@ export class HumanReporter {
   /** Stops the live view and prints diffs, outputs, errors and the summary. */
   finish(result: OperationResult): void {
     if (this.#timer) clearInterval(this.#timer);
+    this.#flush();
     if (this.opts.live) this.redraw();
     const out = this.opts.out;
     const changed = result.steps.filter(isShown);
