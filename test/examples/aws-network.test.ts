@@ -86,6 +86,10 @@ describe("examples/aws-network", () => {
     expect(replaced.stdout).toMatch(/Instance web replaced/);
     expect(replaced.stdout).toMatch(/\+- 2 replaced, 25 unchanged/);
     expect(proxy.sequence(["DetachVolume", "TerminateInstances", "RunInstances", "AttachVolume"])).toEqual(["DetachVolume", "TerminateInstances", "RunInstances", "AttachVolume"]);
+    // The stack's history records the replacement as delete-first.
+    const history = JSON.parse(expectCode(await sb.run(dir, ["stack", "history", "--json", "-s", "app1234"]), 0).stdout) as Array<{ steps?: Array<{ op: string; type: string; deleteBeforeReplace?: boolean }> }>;
+    const serverStep = history[0]?.steps?.find((st) => st.type === "aws:ec2/instance:Instance");
+    expect(serverStep).toMatchObject({ op: "replace", deleteBeforeReplace: true });
     const a2 = await stackOutputs(sb, dir, "app1234");
     expect(a2.instanceId).not.toBe(a.instanceId);
     expect(a2.volumeId).toBe(a.volumeId); // the data volume survives the server's replacement
