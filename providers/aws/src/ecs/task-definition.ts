@@ -3,10 +3,19 @@
 import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/sdk";
 import { withOutputs } from "../resource-args.js";
 
-/** A task volume: a name, and a host path for bind mounts (unset = a Docker-managed scratch volume). */
+/** A task volume: a name, and a host path for bind mounts or an EFS file system (neither = a scratch volume). */
 export interface TaskDefinitionVolume {
   name: Input<string>;
   hostPath?: Input<string>;
+  efsVolumeConfiguration?: Input<{
+    fileSystemId: Input<string>;
+    /** Default "/". */
+    rootDirectory?: Input<string>;
+    /** "ENABLED" or "DISABLED" (default). */
+    transitEncryption?: Input<string>;
+    transitEncryptionPort?: Input<number>;
+    authorizationConfig?: Input<{ accessPointId?: Input<string>; iam?: Input<string> }>;
+  }>;
 }
 
 export interface TaskDefinitionArgs {
@@ -46,7 +55,7 @@ export class TaskDefinition extends CustomResource {
   declare readonly requiresCompatibilities: Output<string[] | undefined>;
   declare readonly executionRoleArn: Output<string | undefined>;
   declare readonly taskRoleArn: Output<string | undefined>;
-  declare readonly volumes: Output<{ name: string; hostPath?: string }[] | undefined>;
+  declare readonly volumes: Output<{ name: string; hostPath?: string; efsVolumeConfiguration?: Record<string, unknown> }[] | undefined>;
   declare readonly runtimePlatform: Output<{ operatingSystemFamily?: string; cpuArchitecture?: string } | undefined>;
   declare readonly ephemeralStorage: Output<{ sizeInGib: number } | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;

@@ -4,7 +4,7 @@
 // deregister the old). Deregistered (INACTIVE) revisions read as gone.
 import {
   DeregisterTaskDefinitionCommand, DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, type Compatibility, type CPUArchitecture, type NetworkMode, type OSFamily,
-  type TaskDefinition, type Volume,
+  type TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import type { CheckFailure, PropertyValue } from "@cairn/protocol";
 import { awsErrorInfo } from "../aws-errors.js";
@@ -15,6 +15,7 @@ import { unsetComputedAsOutputs } from "../unset-computed.js";
 import { num, obj, objList, str, strList, strMap, type Plain } from "../values.js";
 import { checkContainerDefinitions, containerDefinitions, containerDefinitionsEqual } from "./ecs-container-definitions.js";
 import { fromEcsTags, toEcsTags, updateEcsTags } from "./ecs-support.js";
+import { fromVolumes, sameVolumes, toVolumes, VOLUME_FIELDS } from "./ecs-task-volumes.js";
 
 /** ECS answers a missing revision with a ClientException rather than a dedicated code. */
 function isMissing(e: unknown): boolean {
@@ -32,13 +33,6 @@ async function describe(ctx: ResourceContext, id: string): Promise<{ td: TaskDef
   }
 }
 
-function volumes(v: PropertyValue | undefined): Volume[] {
-  return objList(v).map((x) => {
-    const host = str(x["hostPath"]);
-    return { name: str(x["name"]), ...(host !== undefined ? { host: { sourcePath: host } } : {}) };
-  });
-}
-
 /** "1 vCPU" = "1024" CPU units, "2 GB" = "2048" MiB: ECS stores the numeric form. */
 function sameUnits(unit: RegExp): (a: PropertyValue | undefined, b: PropertyValue | undefined) => boolean {
   const value = (v: PropertyValue | undefined): string | undefined => {
@@ -47,12 +41,6 @@ function sameUnits(unit: RegExp): (a: PropertyValue | undefined, b: PropertyValu
     return m === null ? text : String(Math.round(Number(m[1]) * 1024));
   };
   return (a, b) => value(a) === value(b);
-}
-
-/** Volumes compared as a set of name + host path. */
-function sameVolumes(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
-  const key = (v: PropertyValue | undefined) => objList(v).map((x) => `${str(x["name"])}\u0000${str(x["hostPath"]) ?? ""}`).sort().join("\u0001");
-  return key(a) === key(b);
 }
 
 function validate(inputs: Plain): CheckFailure[] {
@@ -78,7 +66,7 @@ export const ecsTaskDefinition = defineResource({
     requiresCompatibilities: { kind: "stringList", forceNew: true, equal: sameStringSet },
     executionRoleArn: { kind: "string", forceNew: true },
     taskRoleArn: { kind: "string", forceNew: true },
-    volumes: { kind: "objectList", forceNew: true, equal: sameVolumes, fields: { name: { kind: "string", required: true }, hostPath: { kind: "string" } } },
+    volumes: { kind: "objectList", forceNew: true, equal: sameVolumes, fields: VOLUME_FIELDS },
     runtimePlatform: {
       kind: "object", forceNew: true,
       fields: { operatingSystemFamily: { kind: "string" }, cpuArchitecture: { kind: "string", oneOf: ["X86_64", "ARM64"] } },
@@ -94,7 +82,7 @@ export const ecsTaskDefinition = defineResource({
   async create(ctx, inputs) {
     const tags = toEcsTags(strMap(inputs["tagsAll"]));
     const compat = strList(inputs["requiresCompatibilities"]) as Compatibility[];
-    const vols = volumes(inputs["volumes"]);
+    const vols = toVolumes(inputs["volumes"]);
     const platform = obj(inputs["runtimePlatform"]);
     const storage = num(obj(inputs["ephemeralStorage"])?.["sizeInGib"]);
     const res = await ctx.clients.ecs().send(new RegisterTaskDefinitionCommand({
@@ -119,7 +107,7 @@ export const ecsTaskDefinition = defineResource({
       family: td.family ?? "",
       containerDefinitions: JSON.stringify(td.containerDefinitions ?? []),
       networkMode: td.networkMode ?? "bridge",
-      volumes: (td.volumes ?? []).map((v): Plain => (v.host?.sourcePath !== undefined ? { name: v.name ?? "", hostPath: v.host.sourcePath } : { name: v.name ?? "" })),
+      volumes: fromVolumes(td.volumes),
       tags: userTags(tags, ctx.clients.config.defaultTags, inputs?.["tags"]),
     };
     const optional: Record<string, string | undefined> = { cpu: td.cpu, memory: td.memory, executionRoleArn: td.executionRoleArn, taskRoleArn: td.taskRoleArn };

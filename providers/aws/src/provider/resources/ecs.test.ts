@@ -73,9 +73,18 @@ describe("aws:ecs/taskDefinition:TaskDefinition", () => {
   it("registers, compares container definitions semantically, tags in place, drifts, imports, replaces with a new revision and deregisters", async () => {
     const t = await createResource(p, TASKDEF, "web", { ...fargate("nginx:1.25"), tags: { env: "dev" } });
     expect(t.id).toMatch(/:task-definition\/web:1$/);
-    const arm = { ...fargate("nginx:1.25"), family: "arm", runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }, ephemeralStorage: { sizeInGib: 30 } };
+    const efs = { fileSystemId: "fs-123", transitEncryption: "ENABLED", authorizationConfig: { accessPointId: "fsap-1", iam: "ENABLED" } };
+    const arm = {
+      ...fargate("nginx:1.25"), family: "arm", runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }, ephemeralStorage: { sizeInGib: 30 },
+      volumes: [{ name: "data", efsVolumeConfiguration: efs }, { name: "scratch" }],
+    };
     const a = await createResource(p, TASKDEF, "arm", arm);
-    expect((await importResource(p, TASKDEF, "arm", a.id)).inputs).toMatchObject({ runtimePlatform: arm.runtimePlatform, ephemeralStorage: { sizeInGib: 30 } });
+    const armRead = await importResource(p, TASKDEF, "arm", a.id);
+    expect(armRead.inputs).toMatchObject({ runtimePlatform: arm.runtimePlatform, ephemeralStorage: { sizeInGib: 30 } });
+    // ECS fills in the root directory; the volumes still compare equal, in any order.
+    expect(armRead.inputs?.["volumes"]).toEqual([{ name: "data", efsVolumeConfiguration: { ...efs, rootDirectory: "/" } }, { name: "scratch" }]);
+    expect((await planChange(p, a, { ...arm, volumes: [...arm.volumes].reverse() })).diff.changes).toBe("none");
+    expect((await planChange(p, a, { ...arm, volumes: [{ name: "scratch" }] })).diff.replaces).toEqual(["volumes"]);
     expect(t.outputs).toMatchObject({ arn: t.id, revision: 1, networkMode: "awsvpc", tagsAll: { env: "dev", team: "ops" } });
     expect(t.outputs["arnWithoutRevision"]).toBe(t.id.replace(/:1$/, ""));
 
