@@ -6,7 +6,7 @@ import {
   CreateClusterCommand, DeleteClusterCommand, DescribeClusterCommand, DescribeUpdateCommand, TagResourceCommand, UntagResourceCommand,
   UpdateClusterConfigCommand, UpdateClusterVersionCommand, type Cluster, type Update, type VpcConfigRequest,
 } from "@aws-sdk/client-eks";
-import { CairnError, ErrorCodes, type CheckFailure, type PropertyValue } from "@cairn/protocol";
+import { CairnError, ErrorCodes, isUnknown, type CheckFailure, type PropertyValue } from "@cairn/protocol";
 import { defineResource, type ResourceContext } from "../resource-definition.js";
 import { sameStringSet } from "../string-sets.js";
 import { tagChanges, userTags } from "../tags.js";
@@ -64,7 +64,15 @@ function vpcConfigOf(v: PropertyValue | undefined): VpcConfig {
   };
 }
 
+/** True when the value holds an unknown (preview) anywhere. */
+function hasUnknown(v: PropertyValue | undefined): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  return v !== null && typeof v === "object" && Object.values(v).some((x) => hasUnknown(x as PropertyValue));
+}
+
 function vpcConfigEqual(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
+  if (hasUnknown(a) || hasUnknown(b)) return false;
   const x = vpcConfigOf(a);
   const y = vpcConfigOf(b);
   return sameStringSet(x.subnetIds, y.subnetIds) && sameStringSet(x.securityGroupIds, y.securityGroupIds)

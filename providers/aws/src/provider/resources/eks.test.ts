@@ -3,7 +3,7 @@
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeClusterCommand, EKSClient, TagResourceCommand } from "@aws-sdk/client-eks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Provider } from "@cairn/protocol";
+import { UNKNOWN, type Provider } from "@cairn/protocol";
 import { startMoto, type Moto } from "../../test-support/moto.js";
 import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
@@ -81,6 +81,10 @@ describe("aws:eks/cluster:Cluster", () => {
     const plan = await planChange(p, c, { roleArn: ROLE, version: "1.31", vpcConfig: { subnetIds: [a!, b!] } });
     expect(plan.diff.diffs).toEqual(["version"]);
     expect(plan.diff.replaces).toBeUndefined();
+    // A subnet not known until apply (preview) is a change of the VPC config, in place.
+    const unknownSubnet = await planChange(p, c, { roleArn: ROLE, version: "1.30", vpcConfig: { subnetIds: [a!, b!, UNKNOWN] } });
+    expect(unknownSubnet.diff).toMatchObject({ changes: "some", diffs: ["vpcConfig"] });
+    expect(unknownSubnet.diff.replaces).toBeUndefined();
 
     const res = await p.check({
       urn: urnOf(CLUSTER, "bad"), type: CLUSTER, olds: {}, randomSeed: "s",
