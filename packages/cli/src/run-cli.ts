@@ -1,7 +1,7 @@
-#!/usr/bin/env node
-// The `cairn` binary: parses arguments, runs the command, prints errors with their hint and exits
-// with the command's code. The only place that calls process.exit. The stack's key derivation is
-// started before the command modules load (they are imported after it), so the two overlap.
+// The `cairn` command line (run by bin.ts, bundled or not): parses arguments, runs the command,
+// prints errors with their hint and exits with the command's code. The only place that calls
+// process.exit. The stack's key derivation is started before the command modules load (they are
+// imported after it), so the two overlap.
 import { processContext } from "./cli-context.js";
 import { prefetchSecrets } from "./early-secrets.js";
 
