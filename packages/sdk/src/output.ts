@@ -17,6 +17,7 @@ export interface OutputData<T> {
 const OUTPUT_BRAND: unique symbol = Symbol.for("cairn.output");
 const OUTPUT_DATA: unique symbol = Symbol.for("cairn.outputData");
 const OUTPUT_THUNK: unique symbol = Symbol.for("cairn.outputThunk");
+const OUTPUT_ARG: unique symbol = Symbol.for("cairn.outputThunkArg");
 const noop = (): void => {};
 
 export type Input<T> = T | Promise<T> | OutputInstance<T>;
@@ -80,11 +81,14 @@ class OutputImpl<T> implements OutputInstance<T> {
   /** The data, or undefined until a lazy Output is first used. */
   [OUTPUT_DATA]: Promise<OutputData<T>> | undefined;
   /** Creates the data of a lazy Output (resource properties nobody reads cost no promise). */
-  [OUTPUT_THUNK]: (() => Promise<OutputData<T>>) | undefined;
+  [OUTPUT_THUNK]: ((arg: string) => Promise<OutputData<T>>) | undefined;
+  /** The thunk's argument (a property name), so one thunk serves all of a resource's properties. */
+  [OUTPUT_ARG]: string;
 
-  constructor(data: Promise<OutputData<T>> | undefined, thunk?: () => Promise<OutputData<T>>) {
+  constructor(data: Promise<OutputData<T>> | undefined, thunk?: (arg: string) => Promise<OutputData<T>>, arg = "") {
     this[OUTPUT_DATA] = data;
     this[OUTPUT_THUNK] = thunk;
+    this[OUTPUT_ARG] = arg;
     // Failures are reported to the run context where they happen; an Output nobody awaits must
     // not crash the process with an unhandled rejection.
     data?.catch(noop);
@@ -156,7 +160,7 @@ function applyError(err: unknown, resources: readonly Resource[]): CairnError {
 function dataOf<T>(o: OutputImpl<T>): Promise<OutputData<T>> {
   let data = o[OUTPUT_DATA];
   if (data === undefined) {
-    data = o[OUTPUT_THUNK]!();
+    data = o[OUTPUT_THUNK]!(o[OUTPUT_ARG]);
     data.catch(noop);
     o[OUTPUT_DATA] = data;
     o[OUTPUT_THUNK] = undefined;
@@ -169,8 +173,11 @@ export function makeOutput<T>(data: Promise<OutputData<T>>): Output<T> {
 }
 
 /** An Output whose data promise is only created when something uses it. */
-export function lazyOutput<T>(thunk: () => Promise<OutputData<T>>): Output<T> {
-  return new OutputImpl<T>(undefined, thunk) as unknown as Output<T>;
+export function lazyOutput<T>(thunk: () => Promise<OutputData<T>>): Output<T>;
+/** The same, with `thunk(arg)`: one shared thunk for many Outputs (a resource's properties). */
+export function lazyOutput<T>(thunk: (arg: string) => Promise<OutputData<T>>, arg: string): Output<T>;
+export function lazyOutput<T>(thunk: (arg: string) => Promise<OutputData<T>>, arg = ""): Output<T> {
+  return new OutputImpl<T>(undefined, thunk, arg) as unknown as Output<T>;
 }
 
 export function knownOutput<T>(value: T, resources: readonly Resource[] = [], secret = false): Output<T> {

@@ -35,10 +35,13 @@ export async function registerResource(res: Resource, state: ResourceState, args
   try {
     const { props, opts } = state.transforms.length === 0 ? args : await applyTransforms(state, args.props, args.opts);
     if (ctx.signal?.aborted) throw cancelled(state);
-    const parentUrn = await parentUrnOf(state);
-    const ser = await serializeProperties(state.custom ? props : {});
+    // Values already at hand are used as they are: an `await` costs a promise and a tick each.
+    const parent = parentUrnOf(state);
+    const parentUrn = isPromise(parent) ? await parent : parent;
+    const serialized = serializeProperties(state.custom ? props : {});
+    const ser = isPromise(serialized) ? await serialized : serialized;
     const explicit = opts.dependsOn === undefined ? [] : await resolveDependsOn(opts.dependsOn);
-    const deps = urnsOf(expandComponents(explicit.length === 0 ? ser.all : [...explicit, ...ser.all]));
+    const deps = ser.all.size === 0 && explicit.length === 0 ? [] : urnsOf(expandComponents(explicit.length === 0 ? ser.all : [...explicit, ...ser.all]));
     const dependencies = Array.isArray(deps) ? deps : await deps;
     const propertyDependencies: Record<string, Urn[]> = {};
     for (const [k, rs] of ser.propertyDependencies) {
@@ -114,7 +117,11 @@ function parentUrnOf(state: ResourceState): Urn | undefined | Promise<Urn | unde
     return parent.urn ?? parent.registration.then((r) => r.urn);
   }
   if (state.isRoot) return undefined;
-  return state.ctx.rootUrn;
+  return state.ctx.rootUrnKnown ?? state.ctx.rootUrn;
+}
+
+function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+  return v instanceof Promise;
 }
 
 async function resolveDependsOn(dependsOn: ResourceOptions["dependsOn"]): Promise<Resource[]> {

@@ -68,9 +68,10 @@ export abstract class Resource {
     this.urn = lazyOutput(() => registration.then((r) => ({ value: r.urn, known: true, secret: false, resources: self })));
     if (custom) {
       const target = this as Record<string, unknown>;
+      const property = (key: string): Promise<OutputData<unknown>> => registration.then((r) => propertyData(r.object[key], self, ctx.dryRun));
       for (const key of Object.keys(props)) {
         if (key === "urn" || key === "id") continue;
-        target[key] = lazyOutput(() => registration.then((r) => propertyData(r.object[key], self, ctx.dryRun)));
+        target[key] = lazyOutput(property, key);
       }
     }
   }

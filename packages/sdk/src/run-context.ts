@@ -30,6 +30,8 @@ export class RunContext {
   readonly configSetCommand: string;
   /** The root stack resource's URN; every top-level resource is its child. */
   rootUrn: Promise<Urn> | undefined;
+  /** The root's URN once registered (registrations then use it without waiting). */
+  rootUrnKnown: Urn | undefined;
   /** Set when the run is cancelled; registrations started afterwards fail. */
   signal: AbortSignal | undefined;
   readonly errors: unknown[] = [];

@@ -75,15 +75,32 @@ async function serializeObject(obj: Record<string, unknown>, deps: Set<Resource>
 export interface SerializedProperties {
   object: PropertyMap;
   /** Resources each top-level property depends on. */
-  propertyDependencies: Map<string, Set<Resource>>;
+  propertyDependencies: Map<string, ReadonlySet<Resource>>;
   /** Every resource any property depends on. */
   all: Set<Resource>;
 }
 
-export async function serializeProperties(props: Record<string, unknown>): Promise<SerializedProperties> {
+const NO_RESOURCES: ReadonlySet<Resource> = new Set<Resource>();
+
+/**
+ * Serializes a resource's inputs. Plain data (most inputs: scalars, tag maps, lists of strings)
+ * is done at once with no promise; only inputs holding Outputs, promises or resources wait.
+ */
+export function serializeProperties(props: Record<string, unknown>): SerializedProperties | Promise<SerializedProperties> {
   const keys = Object.keys(props);
+  const object: PropertyMap = {};
+  const propertyDependencies = new Map<string, ReadonlySet<Resource>>();
+  for (const k of keys) {
+    const plain = plainData(props[k]);
+    if (plain === NOT_PLAIN) return serializeMixed(props, keys);
+    if (plain !== undefined) object[k] = plain;
+    propertyDependencies.set(k, NO_RESOURCES);
+  }
+  return { object, propertyDependencies, all: new Set() };
+}
+
+async function serializeMixed(props: Record<string, unknown>, keys: string[]): Promise<SerializedProperties> {
   const depSets = keys.map(() => new Set<Resource>());
-  // Plain data (most inputs: scalars, tag maps, lists of strings) needs no promise of its own.
   const values = await Promise.all(
     keys.map((k, i) => {
       const plain = plainData(props[k]);
@@ -91,7 +108,7 @@ export async function serializeProperties(props: Record<string, unknown>): Promi
     }),
   );
   const object: PropertyMap = {};
-  const propertyDependencies = new Map<string, Set<Resource>>();
+  const propertyDependencies = new Map<string, ReadonlySet<Resource>>();
   const all = new Set<Resource>();
   keys.forEach((k, i) => {
     const x = values[i];

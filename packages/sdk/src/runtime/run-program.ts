@@ -42,7 +42,7 @@ export async function runProgram(monitor: ResourceMonitor, program: () => unknow
 /** Registers the root stack resource `<project>-<stack>` and makes it the default parent. */
 export function createRoot(ctx: RunContext): RootStackResource {
   const root = runInContext(ctx, () => new RootStackResource(ROOT_STACK_TYPE, `${ctx.project}-${ctx.stack}`));
-  const rootUrn = root[RESOURCE_STATE].registration.then((r) => r.urn);
+  const rootUrn = root[RESOURCE_STATE].registration.then((r) => (ctx.rootUrnKnown = r.urn));
   // A failed root registration is reported through the context; do not leave it unhandled here.
   rootUrn.catch(() => undefined);
   ctx.rootUrn = rootUrn;
