@@ -1,7 +1,8 @@
 // End to end: examples/aws-static-website with the real `cairn` binary against moto_server. The
 // site deploys (bucket website, one object per file of www/, CloudFront in front, a Route 53 CNAME),
-// moto serves the uploaded pages, nothing is left to change, an edited file re-uploads just that
-// object, and destroy leaves moto empty. Needs `npx tsc -b tsconfig.build.json` first (uses dist).
+// moto serves the uploaded pages, a refresh finds no drift, nothing is left to change, an edited
+// file re-uploads just that object, and destroy leaves moto empty. Runs the built binary and
+// provider (dist): `npx tsc -b tsconfig.build.json` first.
 import { CloudFrontClient, GetDistributionConfigCommand, GetDistributionCommand, ListDistributionsCommand } from "@aws-sdk/client-cloudfront";
 import { ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { GetObjectCommand, HeadObjectCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
@@ -75,6 +76,8 @@ describe("the aws-static-website example", () => {
     const records = (await r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: zones[0]!.Id }))).ResourceRecordSets ?? [];
     expect(records.find((r) => r.Type === "CNAME")).toMatchObject({ Name: "www.shop.test.", ResourceRecords: [{ Value: outs["cdnDomain"] }] });
 
+    // A refresh finds no drift (CloudFront's config read back means what the program asked for).
+    expect(expectCode(await sb.run("site", ["refresh", "--yes"]), 0).stdout).toMatch(/Resources: 8 unchanged;/);
     expectCode(await sb.run("site", ["preview", "--expect-no-changes"]), 0);
 
     // An edited stylesheet: only its object is uploaded again.
