@@ -3,7 +3,7 @@
 // checkpoint's hash) before the rename and removes it after the journal is truncated, so a crash
 // in between never replays a journal that the new checkpoint already includes.
 import { CairnError, ErrorCodes, isCairnError } from "@cairn/protocol";
-import { decodeCheckpoint, decodeJournal, type Decrypter, type JournalEntry, type Snapshot } from "@cairn/state";
+import { decodeCheckpoint, decodeJournal, type Decrypter, type JournalEntry, type ResourceState, type Snapshot } from "@cairn/state";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { fsyncDir, isErrno, readIfExists, writeFileAtomic } from "./atomic-write.js";
@@ -51,12 +51,12 @@ export async function loadCheckpoint(paths: StackPaths, dec: Decrypter, empty: (
  * `bytes`: the size of the complete lines they came from, which is the journal's size once a
  * writer has settled it (torn tail cut, a landed commit's journal emptied).
  */
-export async function loadJournal(paths: StackPaths, dec: Decrypter): Promise<{ entries: JournalEntry[]; warnings: string[]; bytes: number }> {
+export async function loadJournal(paths: StackPaths, dec: Decrypter, base: readonly ResourceState[]): Promise<{ entries: JournalEntry[]; warnings: string[]; bytes: number }> {
   if (await pendingCommitLanded(paths)) return { entries: [], warnings: [], bytes: 0 };
   const text = await readIfExists(paths.journal);
   if (text === undefined || text.length === 0) return { entries: [], warnings: [], bytes: 0 };
   const bytes = Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1), "utf8");
-  return { ...decodeJournal(text, dec, { source: paths.journal }), bytes };
+  return { ...decodeJournal(text, dec, { source: paths.journal, base }), bytes };
 }
 
 /** True when a commit wrote its checkpoint but crashed before truncating the journal. */

@@ -176,7 +176,7 @@ export class FileBackend implements Backend {
     this.views.delete(paths.dir);
     const identity = await fileIdentity(paths.checkpoint);
     const checkpoint = await loadCheckpoint(paths, decrypter, () => this.empty());
-    const { entries, warnings, bytes } = await loadJournal(paths, decrypter);
+    const { entries, warnings, bytes } = await loadJournal(paths, decrypter, checkpoint.snapshot.resources);
     const snapshot = checkpoint.snapshot;
     if (checkpoint.exists && identity !== undefined && identity === (await fileIdentity(paths.checkpoint))) {
       this.views.set(paths.dir, { checkpoint: identity, checkpointBytes: checkpoint.bytes, snapshot, journal: entries, journalBytes: bytes });
@@ -190,15 +190,18 @@ export class FileBackend implements Backend {
     await held.assertHeld();
     await settlePendingCommit(paths);
     await repairTornTail(paths);
-    const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld() });
-    held.track(writer);
-    // The writer's entries follow the loaded journal only if nothing changed on disk since.
-    const view = this.views.get(paths.dir);
+    // The writer's entries follow the loaded journal only if nothing changed on disk since; then it
+    // may also store states as deltas from the ones loaded (readers decode with the same checkpoint).
+    let view = this.views.get(paths.dir);
     if (view !== undefined) {
       const intact = view.writer === undefined && (await fileSize(paths.journal)) === view.journalBytes && (await fileIdentity(paths.checkpoint)) === view.checkpoint;
-      if (intact) view.writer = writer;
-      else this.views.delete(paths.dir);
+      if (!intact) this.views.delete(paths.dir);
+      view = intact ? view : undefined;
     }
+    const base = view === undefined ? undefined : { resources: view.snapshot.resources, journal: view.journal };
+    const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld(), ...(base ? { base } : {}) });
+    held.track(writer);
+    if (view !== undefined) view.writer = writer;
     return writer;
   }
 
@@ -214,6 +217,7 @@ export class FileBackend implements Backend {
       return;
     }
     const text = encodeCheckpoint(snapshot, encrypter);
+    held.journalsCompacted();
     await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 
@@ -230,7 +234,7 @@ export class FileBackend implements Backend {
     const paths = await this.existing(ref);
     const text = (await readIfExists(paths.checkpoint)) ?? encodeCheckpoint(this.empty(), plaintextCrypter);
     const doc = parseCheckpointDocument(text, { source: paths.checkpoint });
-    const { entries } = await loadJournal(paths, carrySealed);
+    const { entries } = await loadJournal(paths, carrySealed, doc.checkpoint.resources);
     if (entries.length === 0) return doc;
     const current = sealSecrets(replay(doc.checkpoint, entries), carrySealed);
     return validateCheckpointDocument({ version: doc.version, checkpoint: current }, { source: `${paths.checkpoint} with ${paths.journal}` });
@@ -243,6 +247,7 @@ export class FileBackend implements Backend {
     const text = JSON.stringify(doc, null, 2) + "\n";
     await held.settleResources();
     this.views.delete(paths.dir);
+    held.journalsCompacted();
     await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 

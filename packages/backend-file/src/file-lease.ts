@@ -26,6 +26,8 @@ export interface LeaseResource {
   /** Resolves when everything it started has settled. */
   idle(): Promise<void>;
   close(): Promise<void>;
+  /** The journal is about to be compacted into a new checkpoint. */
+  compacted?(): void;
 }
 
 export interface FileLeaseInit {
@@ -93,6 +95,11 @@ export class FileLease implements Lease {
 
   track(resource: LeaseResource): void {
     this.resources.add(resource);
+  }
+
+  /** Tells the open journals that the checkpoint they continue from is being replaced. */
+  journalsCompacted(): void {
+    for (const r of this.resources) r.compacted?.();
   }
 
   /** Waits for in-flight journal appends, so a commit never races them. */

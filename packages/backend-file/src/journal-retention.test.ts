@@ -63,6 +63,25 @@ describe("FileBackend commit policy", () => {
     expect(after.resources.length).toBe(result.resources.length + 1);
   });
 
+  it("stores states as deltas from the loaded ones, and loading, export, listing and rename read them", async () => {
+    const backend = new FileBackend({ root });
+    const old = (await backend.loadState(ref, secrets)).snapshot.resources[1]!;
+    const changed = { ...old, protect: true, modified: "2026-01-02T00:00:00.000Z" };
+    const result = await deploy(backend, [{ kind: "write", seq: 1, old: { urn: old.urn }, state: changed }]);
+    const text = await journalText();
+    expect(text).toContain('"$delta"');
+    expect(text.length).toBeLessThan(JSON.stringify(changed).length);
+    const fresh = new FileBackend({ root });
+    const loaded = await fresh.loadState(ref, secrets);
+    expect(replay(loaded.snapshot, loaded.journal)).toEqual(result);
+    const exported = (await fresh.exportStack(ref)) as { checkpoint: Snapshot };
+    expect(exported.checkpoint.resources.find((r) => r.urn === old.urn)?.protect).toBe(true);
+    expect((await fresh.listStacks())[0]?.resourceCount).toBe(result.resources.length);
+    await fresh.renameStack(ref, "prod");
+    const renamed = await fresh.loadState({ project: "proj", stack: "prod" }, secrets);
+    expect(replay(renamed.snapshot, renamed.journal).resources.find((r) => r.urn.endsWith(old.urn.split("::").pop()!))?.protect).toBe(true);
+  });
+
   it("compacts when the committed snapshot is not what the journal records, and backs up the new checkpoint", async () => {
     const backend = new FileBackend({ root });
     const ino = await checkpointIno();

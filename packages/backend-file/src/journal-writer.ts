@@ -2,7 +2,7 @@
 // arrive while a write+fsync runs are batched into the next write+fsync. `append` resolves once
 // its entries are written and fsync'd. Each batch first checks the lease (fencing).
 import { CairnError, ErrorCodes } from "@cairn/protocol";
-import { encodeJournalEntry, type Encrypter, type JournalEntry, type JournalWriter } from "@cairn/state";
+import { JournalEncoder, type Encrypter, type JournalBase, type JournalEntry, type JournalWriter } from "@cairn/state";
 import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
 import { fsyncDir } from "./atomic-write.js";
@@ -14,6 +14,8 @@ export interface FileJournalWriterOptions {
   encrypter: Encrypter;
   /** Throws LeaseLost when the lease this journal was opened under is gone. */
   assertHeld: () => Promise<void>;
+  /** The checkpoint and journal this one continues, as loaded: states may then be written as deltas. */
+  base?: JournalBase;
 }
 
 interface Pending {
@@ -31,15 +33,23 @@ export class FileJournalWriter implements JournalWriter {
   private closed = false;
   private readonly durable: JournalEntry[] = [];
   private durableBytes = 0;
+  private readonly encoder: JournalEncoder;
 
-  constructor(private readonly opts: FileJournalWriterOptions) {}
+  constructor(private readonly opts: FileJournalWriterOptions) {
+    this.encoder = new JournalEncoder(opts.base);
+  }
+
+  /** The checkpoint is being replaced: entries appended after it are written whole. */
+  compacted(): void {
+    this.encoder.forget();
+  }
 
   append(entries: JournalEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(this.closedError());
     if (this.failure !== undefined) return Promise.reject(this.failure);
     let text: string;
     try {
-      text = entries.map((e) => line(encodeJournalEntry(e, this.opts.encrypter))).join("");
+      text = entries.map((e) => line(this.encoder.encode(e, this.opts.encrypter))).join("");
     } catch (e) {
       return Promise.reject(e);
     }

@@ -35,7 +35,7 @@ export async function renameStackDir(req: RenameRequest): Promise<void> {
     }
     const journal = await readIfExists(from.journal);
     if (journal !== undefined && journal.length > 0) {
-      const { entries } = decodeJournal(journal, carrySealed, { source: from.journal });
+      const { entries } = decodeJournal(journal, carrySealed, { source: from.journal, base: checkpoint?.resources ?? [] });
       const lines = entries.map((e) => encodeJournalEntry(rewriteUrns(e, rewrite), carrySealed) + "\n").join("");
       await writeFileAtomic({ path: inTmp(tmp.journal), data: lines });
     }

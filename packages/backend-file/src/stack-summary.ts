@@ -24,7 +24,7 @@ export async function countResources(paths: StackPaths): Promise<number> {
   const base: Snapshot = checkpoint ?? { resources: [], pendingOperations: [], manifest: { time: "", cairnVersion: "" } };
   const journal = await readIfExists(paths.journal);
   if (journal === undefined || journal.length === 0) return base.resources.length;
-  const { entries } = decodeJournal(journal, carrySealed, { source: paths.journal });
+  const { entries } = decodeJournal(journal, carrySealed, { source: paths.journal, base: base.resources });
   return replay(base, entries).resources.length;
 }
 

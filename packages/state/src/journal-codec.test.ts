@@ -74,7 +74,7 @@ describe("journal codec", () => {
   });
 
   it("rejects lines from a newer journal format", () => {
-    const e = errorOf(() => decodeJournal('{"v":2,"kind":"clear-pending","seq":1,"urns":[]}\n', m, { source: "j" }));
+    const e = errorOf(() => decodeJournal('{"v":3,"kind":"clear-pending","seq":1,"urns":[]}\n', m, { source: "j" }));
     expect(e.code).toBe(ErrorCodes.StateVersion);
     expect(e.message).toContain("newer Cairn");
   });

@@ -5,6 +5,8 @@ import { CairnError, ErrorCodes } from "@cairn/protocol";
 import type { JournalEntry } from "./journal.js";
 import { openSecrets, sealSecrets } from "./secret-sealing.js";
 import type { Decrypter, Encrypter } from "./secrets.js";
+import type { ResourceState } from "./snapshot.js";
+import { DELTA_JOURNAL_VERSION, deltaEntry, expandDeltas, StateMemory } from "./journal-delta.js";
 import { journalEntryShapeProblems } from "./state-shape.js";
 import { describeSource, stateCorrupt } from "./state-errors.js";
 
@@ -16,13 +18,49 @@ export function encodeJournalEntry(entry: JournalEntry, enc: Encrypter): string 
   return JSON.stringify(sealSecrets(entry, enc));
 }
 
+/** What a journal continues from: the checkpoint's resources and the entries already in it. */
+export interface JournalBase {
+  resources: readonly ResourceState[];
+  journal: readonly JournalEntry[];
+}
+
+/**
+ * Encodes a journal's lines in order, storing a state as a delta from an earlier one where that
+ * is smaller (journal-delta.ts). Without a base it writes whole entries. Readers must decode the
+ * journal with the same checkpoint (`decodeJournal`'s `base`).
+ */
+export class JournalEncoder {
+  #memory: StateMemory | undefined;
+
+  constructor(base?: JournalBase) {
+    if (base === undefined) return;
+    this.#memory = new StateMemory(base.resources);
+    for (const e of base.journal) this.#memory.recordEntry(e as unknown as Record<string, unknown>);
+  }
+
+  encode(entry: JournalEntry, enc: Encrypter): string {
+    if (this.#memory === undefined) return encodeJournalEntry(entry, enc);
+    return JSON.stringify(sealSecrets(deltaEntry(entry, this.#memory) ?? entry, enc));
+  }
+
+  /** Writes whole entries from now on: the journal was compacted into a new checkpoint. */
+  forget(): void {
+    this.#memory = undefined;
+  }
+}
+
 export interface DecodedJournal {
   entries: JournalEntry[];
   warnings: string[];
 }
 
-export function decodeJournal(text: string, dec: Decrypter, opts: { source?: string } = {}): DecodedJournal {
+/**
+ * Decodes journal lines. `base` is the checkpoint's resources (opened with `dec`, or sealed when
+ * `dec` carries sealed values through); lines that store a state as a delta need it.
+ */
+export function decodeJournal(text: string, dec: Decrypter, opts: { source?: string; base?: readonly ResourceState[] } = {}): DecodedJournal {
   const { source } = opts;
+  const memory = new StateMemory(opts.base ?? []);
   const where = describeSource(source, "the journal");
   const lines = text.split("\n");
   const endsWithNewline = text.endsWith("\n");
@@ -44,10 +82,18 @@ export function decodeJournal(text: string, dec: Decrypter, opts: { source?: str
       problems.push(`line ${lineNo} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
       return;
     }
-    const lineProblems = journalEntryShapeProblems(value, `line ${lineNo}`);
     checkVersion(value, lineNo, source);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const expanded = expandDeltas(value as Record<string, unknown>, memory);
+      if (expanded.problems.length > 0) return void problems.push(...expanded.problems.map((p) => `line ${lineNo}: ${p}`));
+      value = expanded.line;
+    }
+    const lineProblems = journalEntryShapeProblems(value, `line ${lineNo}`);
     if (lineProblems.length > 0) problems.push(...lineProblems);
-    else entries.push(value as JournalEntry);
+    else {
+      memory.recordEntry(value as Record<string, unknown>);
+      entries.push(value as JournalEntry);
+    }
   });
   if (problems.length > 0) throw stateCorrupt({ source: where, detail: problems.join("; ") });
   return { entries: entries.map((e) => openSecrets(e, dec)), warnings };
@@ -55,7 +101,7 @@ export function decodeJournal(text: string, dec: Decrypter, opts: { source?: str
 
 function checkVersion(value: unknown, lineNo: number, source: string | undefined): void {
   const v = (value as Record<string, unknown> | null)?.["v"];
-  if (v === undefined || v === JOURNAL_VERSION) return;
+  if (v === undefined || v === JOURNAL_VERSION || v === DELTA_JOURNAL_VERSION) return;
   throw new CairnError({
     code: ErrorCodes.StateVersion,
     source: "user",
