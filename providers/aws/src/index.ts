@@ -15,6 +15,8 @@ export * as ebs from "./ebs/index.js";
 export * as iam from "./iam/index.js";
 export * as autoscaling from "./autoscaling/index.js";
 export * as cloudfront from "./cloudfront/index.js";
+export * as rds from "./rds/index.js";
+export * as eks from "./eks/index.js";
 export * as ecs from "./ecs/index.js";
 export * as lb from "./lb/index.js";
 export * as alb from "./alb/index.js";

@@ -35,6 +35,9 @@ import { iamPolicy } from "./iam-policy.js";
 import { iamRolePolicyAttachment } from "./iam-role-policy-attachment.js";
 import { autoscalingGroup } from "./autoscaling-group.js";
 import { cloudfrontDistribution } from "./cloudfront-distribution.js";
+import { rdsInstance } from "./rds-instance.js";
+import { rdsSubnetGroup } from "./rds-subnet-group.js";
+import { eksCluster } from "./eks-cluster.js";
 import { ecsCluster } from "./ecs-cluster.js";
 import { ecsTaskDefinition } from "./ecs-task-definition.js";
 import { ecsService } from "./ecs-service.js";
@@ -50,6 +53,7 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   snsTopicSubscription, cloudwatchDashboard, cloudwatchMetricAlarm, lambdaFunction, lambdaPermission, secretsmanagerSecret, secretsmanagerSecretVersion, kmsKey, dynamodbTable, ecrRepository, route53Zone, route53Record,
   ec2Instance, ec2LaunchTemplate, ebsVolume, ec2VolumeAttachment, iamRole, iamPolicy, iamRolePolicyAttachment, autoscalingGroup,
   cloudfrontDistribution,
+  rdsInstance, rdsSubnetGroup, eksCluster,
   ecsCluster, ecsTaskDefinition, ecsService,
   lbLoadBalancer, lbTargetGroup, lbListener, lbTargetGroupAttachment,
 ];
