@@ -29,10 +29,16 @@ const FREE_MARK = "__cairnFreeName_";
 const FREE_NAMES = ["__dirname", "__filename", "require", "module", "exports", "import.meta"];
 const NEEDS_OWN_MODULE = /\bimport\s*\(|\bdynamic\b/;
 
-/** The bundle's file, or undefined when the program needs the hooked path. Never throws. */
-export async function bundleProgram(req: ProgramBundleRequest): Promise<string | undefined> {
+export interface ProgramBundle {
+  file: string;
+  /** The Cairn packages the program imports (specifier as written -> the file it loads). */
+  packages: Map<string, string>;
+}
+
+/** The bundle, or undefined when the program needs the hooked path. Never throws. */
+export async function bundleProgram(req: ProgramBundleRequest): Promise<ProgramBundle | undefined> {
   try {
-    const eligible = { value: true };
+    const eligible = { value: true, packages: new Map<string, string>() };
     const result = await build({
       entryPoints: [req.mainFile],
       absWorkingDir: req.rootDirectory,
@@ -55,7 +61,8 @@ export async function bundleProgram(req: ProgramBundleRequest): Promise<string |
     for (const [file, input] of Object.entries(result.metafile.inputs)) {
       if (input.format === "cjs" || NEEDS_OWN_MODULE.test(readFileSync(resolve(req.rootDirectory, file), "utf8"))) return undefined;
     }
-    return writeCached(req, text);
+    const file = writeCached(req, text);
+    return file === undefined ? undefined : { file, packages: eligible.packages };
   } catch {
     return undefined;
   }
@@ -68,7 +75,7 @@ export async function bundleProgram(req: ProgramBundleRequest): Promise<string |
  * package makes the program ineligible: its resolution could differ from a file elsewhere; so does
  * a Cairn package that resolves to TypeScript sources (a development checkout), which needs tsx.
  */
-function externalPackages(eligible: { value: boolean }): Plugin {
+function externalPackages(eligible: { value: boolean; packages: Map<string, string> }): Plugin {
   return {
     name: "cairn-external-packages",
     setup(b) {
@@ -76,6 +83,7 @@ function externalPackages(eligible: { value: boolean }): Plugin {
         if (args.path.startsWith("node:") || isBuiltin(args.path)) return { path: args.path, external: true };
         const path = isCairnPackage(args.path) ? resolveFrom(args.path, [args.importer, OWN_INSTALL]) : undefined;
         if (path === undefined || !PLAIN_JS.test(path)) eligible.value = false;
+        else eligible.packages.set(args.path, path);
         return { path: path === undefined ? args.path : pathToFileURL(path).href, external: true };
       });
     },

@@ -14,9 +14,10 @@ import { ensureLoaderHooks, RUN_PARAM } from "./loader-hooks.js";
 import { moduleFormat, resolveMainFile, type ModuleFormat } from "./main-file.js";
 import { nativeImport } from "./native-import.js";
 import { toProgramError } from "./program-error.js";
-import { bundleProgram } from "./program-bundle.js";
+import { bundleProgram, type ProgramBundle } from "./program-bundle.js";
 import { programExports } from "./program-exports.js";
 import type { ProgramSource } from "./program-types.js";
+import { providerEntry } from "./provider-loader.js";
 import { loadSdkModule } from "./sdk-module.js";
 
 /** The part of "@cairn/sdk/runtime" the host drives. */
@@ -68,7 +69,7 @@ async function loadPlan(req: ProgramFileRequest & { rootDirectory: string }, mai
   const bundle = await bundleProgram({ rootDirectory: req.rootDirectory, mainFile, cacheDirectory: cacheDirectoryOf(req) });
   if (bundle !== undefined) {
     process.setSourceMapsEnabled(true);
-    return { url: `${pathToFileURL(bundle).href}?${run}`, format: "esm" };
+    return { url: `${pathToFileURL(bundle.file).href}?${run}`, format: "esm" };
   }
   await ensureLoaderHooks();
   const format = moduleFormat(mainFile);
@@ -93,9 +94,30 @@ export async function warmProgramSource(request: ProgramFileRequest): Promise<vo
     const bundle = await bundleProgram({ rootDirectory: req.rootDirectory, mainFile, cacheDirectory: cacheDirectoryOf(req) });
     if (bundle === undefined) await ensureLoaderHooks();
     await loadSdkModule<SdkRuntime>({ specifier: "@cairn/sdk/runtime", fromFile: mainFile, format: bundle === undefined ? moduleFormat(mainFile) : "esm" });
+    if (bundle !== undefined) await warmPackages(bundle, req.rootDirectory);
   } catch {
     // Reported by the run itself, in its place.
   }
+}
+
+/**
+ * Loads the Cairn packages a bundled program imports, and their providers' entry points, into
+ * Node's module cache (the same files the run and the provider loader import later), so that this
+ * happens while the caller waits for something else. Failures are left for the run to report.
+ */
+async function warmPackages(bundle: ProgramBundle, rootDirectory: string): Promise<void> {
+  const names = new Set<string>();
+  const files = new Set<string>();
+  for (const [specifier, file] of bundle.packages) {
+    files.add(file);
+    const pkg = /^(?:@cairn\/|cairn-provider-)([^/]+)/.exec(specifier)?.[1];
+    if (pkg !== undefined && pkg !== "sdk" && pkg !== "protocol") names.add(pkg);
+  }
+  for (const pkg of names) {
+    const entry = providerEntry(pkg, rootDirectory);
+    if (entry !== undefined) files.add(entry);
+  }
+  await Promise.all([...files].map((f) => nativeImport(pathToFileURL(f).href).catch(() => undefined)));
 }
 
 /** Runs a program given as a function (automation's inline programs), with Cairn's own SDK. */

@@ -47,7 +47,7 @@ export function providerSpecifiers(pkg: string): string[] {
 
 async function loadFactory(pkg: string, rootDirectory: string, ownInstall: string): Promise<ProviderFactory> {
   const specifiers = providerSpecifiers(pkg);
-  const path = findEntry(specifiers, [join(rootDirectory, "package.json"), ownInstall]);
+  const path = providerEntry(pkg, rootDirectory, ownInstall);
   if (path === undefined) {
     throw new CairnError({
       code: ErrorCodes.ProviderNotFound,
@@ -72,6 +72,11 @@ async function loadFactory(pkg: string, rootDirectory: string, ownInstall: strin
     });
   }
   return create as ProviderFactory;
+}
+
+/** The file of a provider package's entry point: the project's dependencies first, then Cairn's install. */
+export function providerEntry(pkg: string, rootDirectory: string, ownInstall: string = OWN_INSTALL): string | undefined {
+  return findEntry(providerSpecifiers(pkg), [join(rootDirectory, "package.json"), ownInstall]);
 }
 
 /** Project dependencies first (every name), then Cairn's install. */
