@@ -27,16 +27,13 @@ export function captureSite(target?: abstract new (...args: never[]) => unknown)
   const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
   const formatter = Error.prepareStackTrace as Formatter | undefined;
-  Error.stackTraceLimit = 3;
   Error.prepareStackTrace = collect as typeof Error.prepareStackTrace;
   try {
-    Error.captureStackTrace(holder, (target ?? captureSite) as (...args: never[]) => unknown);
-    const sites = holder.stack as NodeJS.CallSite[] | undefined;
-    const site = sites?.find((s) => {
-      const file = s.getFileName();
-      return file !== undefined && file !== null && !isSdkFrame(file);
-    });
-    return site === undefined ? {} : formatter === undefined ? { site } : { site, formatter };
+    // Usually the first frame past the constructor is the program's: take one, and three only
+    // when it is the SDK's own (a resource the SDK constructs for the program).
+    let site = firstProgramFrame(holder, 1, target);
+    if (site === null) site = firstProgramFrame(holder, 3, target);
+    return site === undefined || site === null ? {} : formatter === undefined ? { site } : { site, formatter };
   } finally {
     Error.prepareStackTrace = formatter as typeof Error.prepareStackTrace;
     Error.stackTraceLimit = limit;
@@ -48,6 +45,19 @@ function isSdkFrame(file: string): boolean {
   if (!file.startsWith("file://")) return isSdkFile(file);
   if (file.includes("/node_modules/")) return true;
   return file.startsWith(SDK_URL) && isSdkFile(fileURLToPath(file));
+}
+
+/** The first non-SDK frame of `limit` frames; null when all of them are the SDK's. */
+function firstProgramFrame(holder: { stack?: unknown }, limit: number, target: (abstract new (...args: never[]) => unknown) | undefined): NodeJS.CallSite | undefined | null {
+  Error.stackTraceLimit = limit;
+  Error.captureStackTrace(holder, (target ?? captureSite) as (...args: never[]) => unknown);
+  const sites = holder.stack as NodeJS.CallSite[] | undefined;
+  if (sites === undefined || sites.length === 0) return undefined;
+  const site = sites.find((s) => {
+    const file = s.getFileName();
+    return file !== undefined && file !== null && !isSdkFrame(file);
+  });
+  return site ?? (sites.length < limit ? undefined : null);
 }
 
 function isSdkFile(file: string): boolean {
