@@ -82,13 +82,13 @@ describe("FileBackend on disk", () => {
     expect(await fs.readdir(stackDir())).not.toContain("lease.json");
   });
 
-  it("keeps only the steps that changed something in a history record; unchanged ones are counted", async () => {
-    const step = (op: "same" | "create", name: string) => ({ op, urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", diff: [] });
-    const rec = await backend.appendHistory(ref, { kind: "update", startTime: "a", endTime: "b", result: "succeeded", counts: { same: 2, create: 1 }, user: "u", cairnVersion: "0.1.0", steps: [step("same", "a"), step("create", "b"), step("same", "c")] }, secrets);
-    expect(rec.steps.map((s) => s.urn.split("::").pop())).toEqual(["b"]);
+  it("keeps only the steps that changed something in a history record, without their old values; unchanged ones are counted", async () => {
+    const step = (op: "same" | "update", name: string) => ({ op, urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", diff: [{ path: "x", kind: "update" as const, old: 1, new: 2 }], oldInputs: { x: 1 }, oldOutputs: { x: 1 }, newInputs: { x: 2 }, newOutputs: { x: 2 } });
+    const rec = await backend.appendHistory(ref, { kind: "update", startTime: "a", endTime: "b", result: "succeeded", counts: { same: 2, update: 1 }, user: "u", cairnVersion: "0.1.0", steps: [step("same", "a"), step("update", "b"), step("same", "c")] }, secrets);
+    expect(rec.steps).toEqual([{ op: "update", urn: "urn:cairn:dev::proj::t:m:R::b", type: "t:m:R", diff: [{ path: "x", kind: "update", old: 1, new: 2 }], newInputs: { x: 2 }, newOutputs: { x: 2 } }]);
     const [listed] = await backend.listHistory(ref, secrets);
     expect(listed).toEqual(rec);
-    expect(listed?.counts).toEqual({ same: 2, create: 1 });
+    expect(listed?.counts).toEqual({ same: 2, update: 1 });
   });
 
   it("keeps each checkpoint it writes as a backup copy that damage to checkpoint.json cannot reach", async () => {

@@ -1,7 +1,7 @@
 // Update history of a stack: history/<NNNNNN>.json, one UpdateRecord per update with its secrets
-// sealed, steps that changed nothing left out. Versions are assigned by exclusive creation, so
-// two writers never share a number.
-import { CairnError, ErrorCodes } from "@cairn/protocol";
+// sealed, steps that changed nothing and old values left out (storedSteps). Versions are assigned
+// by exclusive creation, so two writers never share a number.
+import { CairnError, ErrorCodes, type StepInfo } from "@cairn/protocol";
 import { openSecrets, sealSecrets, type Decrypter, type Encrypter, type UpdateRecord } from "@cairn/state";
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
@@ -40,9 +40,7 @@ export async function appendHistoryRecord(dir: string, record: Omit<UpdateRecord
   await fs.mkdir(dir, { recursive: true });
   let version = ((await historyVersions(dir))[0] ?? 0) + 1;
   for (;;) {
-    // Unchanged resources are only counted (`counts.same`): listing them would make every record
-    // as large as the stack, and no reader shows them.
-    const full: UpdateRecord = { ...record, steps: record.steps.filter((s) => s.op !== "same"), version };
+    const full: UpdateRecord = { ...record, steps: storedSteps(record.steps), version };
     const file: HistoryFile = { format: FORMAT, formatVersion: FORMAT_VERSION, record: sealSecrets(full, enc) };
     try {
       await writeFileAtomic({ path: join(dir, fileName(version)), data: JSON.stringify(file), exclusive: true });
@@ -52,6 +50,20 @@ export async function appendHistoryRecord(dir: string, record: Omit<UpdateRecord
       version++;
     }
   }
+}
+
+/**
+ * The steps a record keeps: unchanged resources are only counted (`counts.same`), since listing
+ * them would make every record as large as the stack; and a step keeps its new inputs and outputs
+ * and its diff (which holds the old value of every changed property) but not the old inputs and
+ * outputs, which the previous update's record and the state before it already hold.
+ */
+function storedSteps(steps: StepInfo[]): StepInfo[] {
+  return steps.filter((s) => s.op !== "same").map((s) => {
+    if (s.oldInputs === undefined && s.oldOutputs === undefined) return s;
+    const { oldInputs: _inputs, oldOutputs: _outputs, ...kept } = s;
+    return kept;
+  });
 }
 
 /** Reads one history file with secrets still sealed. */
