@@ -2,7 +2,8 @@
 // imports (packages stay external), so syntax errors and missing local imports are reported at once,
 // with file:line:column, before any resource is registered. No type-checking (transpile-only).
 import { relative, resolve } from "node:path";
-import { build, type Message } from "esbuild";
+import type { Message } from "esbuild";
+import { esbuild } from "./esbuild-api.js";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
 import { moduleFormat, resolveMainFile, type MainFileRequest } from "./main-file.js";
 
@@ -10,7 +11,7 @@ import { moduleFormat, resolveMainFile, type MainFileRequest } from "./main-file
 export async function checkProgram(request: MainFileRequest): Promise<void> {
   const req = { ...request, rootDirectory: resolve(request.rootDirectory) };
   const mainFile = resolveMainFile(req);
-  const result = await build({
+  const result = await esbuild.build({
     entryPoints: [mainFile],
     absWorkingDir: req.rootDirectory,
     bundle: true,

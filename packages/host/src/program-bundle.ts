@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import { isBuiltin } from "node:module";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
+import { esbuild } from "./esbuild-api.js";
 import { isCairnPackage } from "./commonjs-fallback.js";
 import { OWN_INSTALL, resolveFrom } from "./sdk-module.js";
 
@@ -39,7 +40,7 @@ export interface ProgramBundle {
 export async function bundleProgram(req: ProgramBundleRequest): Promise<ProgramBundle | undefined> {
   try {
     const eligible = { value: true, packages: new Map<string, string>() };
-    const result = await build({
+    const result = await esbuild.build({
       entryPoints: [req.mainFile],
       absWorkingDir: req.rootDirectory,
       bundle: true,
