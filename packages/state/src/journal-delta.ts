@@ -1,8 +1,9 @@
 // Journal lines that store a resource state as the difference from a state recorded just before
 // it (journal format 2). The writer and every reader keep the same memory: for each URN, the most
 // recent states recorded in the checkpoint and then in the journal, line by line. A line's
-// `{"$delta": {urn, from, set, unset}}` means "state `from` (0 = newest) of `urn`, with the
-// top-level fields in `set` replaced and those in `unset` removed". A replacement's intent, the
+// `{"$delta": {urn, from, set, unset}}` means "state `from` (0 = newest, the default) of `urn`,
+// with the top-level fields in `set` replaced and those in `unset` removed". `urn` is left out when
+// the line implies it: the URN of its `old`, or for an `end` the URN its `begin` acted on. A replacement's intent, the
 // old copy marked for deletion and the result then cost a few fields each instead of a whole state.
 import type { JournalEntry } from "./journal.js";
 import type { ResourceState } from "./snapshot.js";
@@ -17,8 +18,8 @@ const DEPTH = 2;
 const STATE_FIELDS = ["planned", "state", "partial"] as const;
 
 export interface StateDelta {
-  urn: string;
-  from: number;
+  urn?: string;
+  from?: number;
   set: Record<string, unknown>;
   unset?: string[];
 }
@@ -26,6 +27,8 @@ export interface StateDelta {
 /** The recent states recorded per URN; kept identically by the writer and by readers. */
 export class StateMemory {
   readonly #byUrn = new Map<string, ResourceState[]>();
+  /** The URN each begin (by seq, the latest one) acted on. */
+  readonly #begun = new Map<number, string>();
 
   constructor(base: readonly ResourceState[] = []) {
     for (const r of base) this.record(r);
@@ -40,6 +43,10 @@ export class StateMemory {
 
   /** Records every state an entry carries, in field order. */
   recordEntry(entry: Record<string, unknown>): void {
+    if (entry["kind"] === "begin" && typeof entry["seq"] === "number") {
+      const urn = urnOf(entry["planned"]) ?? urnOf(entry["old"]);
+      if (urn !== undefined) this.#begun.set(entry["seq"], urn);
+    }
     for (const f of STATE_FIELDS) {
       const s = entry[f];
       if (isObject(s) && typeof s["urn"] === "string") this.record(s as unknown as ResourceState);
@@ -48,6 +55,13 @@ export class StateMemory {
 
   candidates(urn: string): readonly ResourceState[] {
     return this.#byUrn.get(urn) ?? [];
+  }
+
+  /** The URN a line names without a state: its `old`'s, or for an `end` its begin's. */
+  impliedUrn(entry: Record<string, unknown>): string | undefined {
+    const old = urnOf(entry["old"]);
+    if (old !== undefined) return old;
+    return entry["kind"] === "end" && typeof entry["begin"] === "number" ? this.#begun.get(entry["begin"]) : undefined;
   }
 }
 
@@ -63,6 +77,7 @@ export function deltaEntry(entry: JournalEntry, memory: StateMemory): Record<str
     if (!isObject(s) || typeof s["urn"] !== "string") continue;
     const delta = bestDelta(s as unknown as ResourceState, memory.candidates(s["urn"]));
     if (delta === undefined) continue;
+    if (memory.impliedUrn(fields) === delta.urn) delete delta.urn;
     out ??= { ...fields, v: DELTA_JOURNAL_VERSION };
     out[f] = { $delta: delta };
   }
@@ -86,9 +101,10 @@ export function expandDeltas(line: Record<string, unknown>, memory: StateMemory)
       problems.push(`"${f}" has a malformed "$delta"`);
       continue;
     }
-    const base = memory.candidates(d.urn)[d.from];
+    const urn = d.urn ?? memory.impliedUrn(line);
+    const base = urn === undefined ? undefined : memory.candidates(urn)[d.from ?? 0];
     if (base === undefined) {
-      problems.push(`"${f}" is recorded as a change to ${d.urn}, but the checkpoint and the lines before it hold no such earlier state`);
+      problems.push(`"${f}" is recorded as a change to ${urn ?? "a resource it does not name"}, but the checkpoint and the lines before it hold no such earlier state`);
       continue;
     }
     const state: Record<string, unknown> = { ...base, ...d.set };
@@ -112,7 +128,9 @@ function bestDelta(state: ResourceState, candidates: readonly ResourceState[]): 
     const count = Object.keys(set).length + unset.length;
     if (count >= bestCount) return;
     bestCount = count;
-    best = unset.length > 0 ? { urn: state.urn, from, set, unset } : { urn: state.urn, from, set };
+    best = { urn: state.urn, set };
+    if (from > 0) best.from = from;
+    if (unset.length > 0) best.unset = unset;
   });
   return best;
 }
@@ -135,6 +153,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
+function urnOf(v: unknown): string | undefined {
+  return isObject(v) && typeof v["urn"] === "string" ? v["urn"] : undefined;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
@@ -142,5 +164,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function isDelta(d: unknown): d is StateDelta {
   if (!isObject(d)) return false;
   const unsetOk = d["unset"] === undefined || (Array.isArray(d["unset"]) && d["unset"].every((k) => typeof k === "string"));
-  return typeof d["urn"] === "string" && Number.isInteger(d["from"]) && (d["from"] as number) >= 0 && isObject(d["set"]) && !Array.isArray(d["set"]) && unsetOk;
+  const fromOk = d["from"] === undefined || (Number.isInteger(d["from"]) && (d["from"] as number) >= 0);
+  const urnOk = d["urn"] === undefined || typeof d["urn"] === "string";
+  return urnOk && fromOk && isObject(d["set"]) && !Array.isArray(d["set"]) && unsetOk;
 }
