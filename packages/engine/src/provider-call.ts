@@ -10,6 +10,11 @@ export interface ProviderCallRequest {
   timeoutMs?: number;
   /** The run's force-cancel signal, through its fan-out (no listener per call on the shared signal). */
   force: ForceFanout;
+  /**
+   * For calls without a timeout: the controller whose signal the provider gets, shared by the
+   * sequential calls of one resource (check then diff); a fresh one when absent.
+   */
+  controller?: AbortController;
 }
 
 /** True when the call was interrupted by a forced cancellation (its journal entry stays open). */
@@ -22,7 +27,7 @@ export class ForcedAbort extends Error {
 export async function callProvider<T>(req: ProviderCallRequest, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   if (req.force.aborted) throw new ForcedAbort(req.urn);
   try {
-    return await (req.timeoutMs === undefined ? untimed(req.force, fn) : timed(req.force, req.timeoutMs, fn));
+    return await (req.timeoutMs === undefined ? untimed(req.force, req.controller ?? new AbortController(), fn) : timed(req.force, req.timeoutMs, fn));
   } catch (e) {
     if (req.force.aborted) throw new ForcedAbort(req.urn);
     if (e instanceof TimedOut) {
@@ -40,8 +45,7 @@ class TimedOut extends Error {}
  * No timeout: a signal of the call's own (providers may add listeners to it freely), aborted with
  * the force signal; the call stops waiting then, so a provider that ignores it cannot hold the run.
  */
-function untimed<T>(force: ForceFanout, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ctl = new AbortController();
+function untimed<T>(force: ForceFanout, ctl: AbortController, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const unwatch = force.watch(() => {
       ctl.abort(force.signal.reason);

@@ -195,7 +195,8 @@ async function checkThenDiff(env: RegistrationEnv, provider: Provider, planned: 
   const seed = checkSeed(env, planned.urn);
   const urn = planned.urn;
   const force = ctx.forceFanout;
-  const checked = await callProvider({ urn, force, op: "check" }, (signal) => provider.check({ urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal));
+  const controller = new AbortController();
+  const checked = await callProvider({ urn, force, controller, op: "check" }, (signal) => provider.check({ urn, type: planned.type, olds: old?.inputs ?? {}, news: req.object, randomSeed: seed }, signal));
   if (checked.failures && checked.failures.length > 0) throw reportCheckFailures(ctx, urn, checked.failures);
   planned.inputs = old ? applyIgnoreChanges(old.inputs, checked.inputs, req.ignoreChanges) : checked.inputs;
   if (!old || old.pendingReplacement) return old ? { changes: "some", replaces: Object.keys(planned.inputs), deleteBeforeReplace: true } : undefined;
@@ -204,7 +205,7 @@ async function checkThenDiff(env: RegistrationEnv, provider: Provider, planned: 
   if (old.created !== undefined) planned.created = old.created;
   if (old.modified !== undefined) planned.modified = old.modified;
   const news = planned.inputs;
-  return callProvider({ urn, force, op: "diff" }, (signal) => provider.diff({ urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, signal));
+  return callProvider({ urn, force, controller, op: "diff" }, (signal) => provider.diff({ urn, type: planned.type, id: old.id ?? "", olds: old.outputs, oldInputs: old.inputs, news, ignoreChanges: req.ignoreChanges ?? [] }, signal));
 }
 
 /**
