@@ -83,12 +83,20 @@ describe("FileBackend on disk", () => {
   });
 
   it("keeps only the steps that changed something in a history record, without their old values; unchanged ones are counted", async () => {
-    const step = (op: "same" | "update", name: string) => ({ op, urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", diff: [{ path: "x", kind: "update" as const, old: 1, new: 2 }], oldInputs: { x: 1 }, oldOutputs: { x: 1 }, newInputs: { x: 2 }, newOutputs: { x: 2 } });
-    const rec = await backend.appendHistory(ref, { kind: "update", startTime: "a", endTime: "b", result: "succeeded", counts: { same: 2, update: 1 }, user: "u", cairnVersion: "0.1.0", steps: [step("same", "a"), step("update", "b"), step("same", "c")] }, secrets);
-    expect(rec.steps).toEqual([{ op: "update", urn: "urn:cairn:dev::proj::t:m:R::b", type: "t:m:R", diff: [{ path: "x", kind: "update", old: 1, new: 2 }], newInputs: { x: 2 }, newOutputs: { x: 2 } }]);
-    const [listed] = await backend.listHistory(ref, secrets);
-    expect(listed).toEqual(rec);
-    expect(listed?.counts).toEqual({ same: 2, update: 1 });
+    const provider = "urn:cairn:dev::proj::pulumi:providers:t::default::id-1";
+    const step = (op: "same" | "update", name: string) => ({ op, urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", provider, diff: [{ path: "x", kind: "update" as const, old: 1, new: 2 }], oldInputs: { x: 1 }, oldOutputs: { x: 1 }, newInputs: { x: 2 }, newOutputs: { x: 2 } });
+    const record = { kind: "update" as const, startTime: "a", endTime: "b", result: "succeeded" as const, counts: { same: 2, update: 2 }, user: "u", cairnVersion: "0.1.0" };
+    const rec = await backend.appendHistory(ref, { ...record, steps: [step("same", "a"), step("update", "b"), step("same", "c"), step("update", "d")] }, secrets);
+    const kept = (name: string) => ({ op: "update", urn: `urn:cairn:dev::proj::t:m:R::${name}`, type: "t:m:R", provider, diff: [{ path: "x", kind: "update", old: 1, new: 2 }], newInputs: { x: 2 }, newOutputs: { x: 2 } });
+    expect(rec.steps).toEqual([kept("b"), kept("d")]);
+    const stored = await fs.readFile(join(stackDir(), "history", "000001.json"), "utf8");
+    expect(stored.split(provider)).toHaveLength(2); // The provider reference is stored once.
+    // A record in format 1 (each step with its own provider reference) still reads.
+    await fs.writeFile(join(stackDir(), "history", "000002.json"), JSON.stringify({ format: "cairn.update-record", formatVersion: 1, record: { ...record, version: 2, steps: [kept("e")] } }));
+    const [older, listed] = (await backend.listHistory(ref, secrets)).reverse();
+    expect(listed?.steps).toEqual([kept("e")]);
+    expect(older).toEqual(rec);
+    expect(older?.counts).toEqual({ same: 2, update: 2 });
   });
 
   it("keeps each checkpoint it writes as a backup copy that damage to checkpoint.json cannot reach", async () => {

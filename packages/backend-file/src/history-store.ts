@@ -9,12 +9,17 @@ import { isErrno, writeFileAtomic } from "./atomic-write.js";
 
 const NAME_RE = /^(\d{6,})\.json$/;
 const FORMAT = "cairn.update-record";
-const FORMAT_VERSION = 1;
+/** Format 2 keeps each provider reference once, in `providers`; a step's `provider` is its index. */
+const FORMAT_VERSION = 2;
+
+/** A step as stored: in format 2 its provider is an index into the file's `providers`. */
+type StoredStep = Omit<StepInfo, "provider"> & { provider?: string | number };
 
 interface HistoryFile {
   format: string;
   formatVersion: number;
-  record: UpdateRecord;
+  providers?: string[];
+  record: Omit<UpdateRecord, "steps"> & { steps: StoredStep[] };
 }
 
 function fileName(version: number): string {
@@ -41,7 +46,7 @@ export async function appendHistoryRecord(dir: string, record: Omit<UpdateRecord
   let version = ((await historyVersions(dir))[0] ?? 0) + 1;
   for (;;) {
     const full: UpdateRecord = { ...record, steps: storedSteps(record.steps), version };
-    const file: HistoryFile = { format: FORMAT, formatVersion: FORMAT_VERSION, record: sealSecrets(full, enc) };
+    const file: HistoryFile = { format: FORMAT, formatVersion: FORMAT_VERSION, ...withProviderTable(sealSecrets(full, enc)) };
     try {
       await writeFileAtomic({ path: join(dir, fileName(version)), data: JSON.stringify(file), exclusive: true });
       return full;
@@ -66,6 +71,30 @@ function storedSteps(steps: StepInfo[]): StepInfo[] {
   });
 }
 
+/** The record with each step's provider reference replaced by its index in `providers`. */
+function withProviderTable(record: UpdateRecord): Pick<HistoryFile, "providers" | "record"> {
+  const index = new Map<string, number>();
+  const steps = record.steps.map((s): StoredStep => {
+    if (s.provider === undefined) return s;
+    let i = index.get(s.provider);
+    if (i === undefined) index.set(s.provider, (i = index.size));
+    return { ...s, provider: i };
+  });
+  return { providers: [...index.keys()], record: { ...record, steps } };
+}
+
+function withProviderReferences(path: string, file: HistoryFile): UpdateRecord {
+  const providers = file.providers ?? [];
+  const steps = file.record.steps.map((s): StepInfo => {
+    const { provider, ...rest } = s;
+    if (provider === undefined) return rest;
+    const ref = typeof provider === "number" ? providers[provider] : undefined;
+    if (ref === undefined) throw corrupt(path, `a step names provider ${JSON.stringify(provider)}, which is not in "providers"`, undefined);
+    return { ...rest, provider: ref };
+  });
+  return { ...file.record, steps };
+}
+
 /** Reads one history file with secrets still sealed. */
 export async function readHistoryFile(dir: string, version: number): Promise<UpdateRecord> {
   const path = join(dir, fileName(version));
@@ -77,6 +106,8 @@ export async function readHistoryFile(dir: string, version: number): Promise<Upd
     throw corrupt(path, `invalid JSON: ${(e as Error).message}`, e);
   }
   if (file.format !== FORMAT || typeof file.record !== "object" || file.record === null) throw corrupt(path, "not an update record", undefined);
+  if (file.formatVersion === 1) return file.record as UpdateRecord;
+  if (!Array.isArray(file.record.steps)) throw corrupt(path, "not an update record", undefined);
   if (file.formatVersion !== FORMAT_VERSION) {
     throw new CairnError({
       code: ErrorCodes.StateVersion,
@@ -84,7 +115,7 @@ export async function readHistoryFile(dir: string, version: number): Promise<Upd
       message: `the update record ${path} has format version ${String(file.formatVersion)}, which this Cairn does not read; upgrade Cairn`,
     });
   }
-  return file.record;
+  return withProviderReferences(path, file);
 }
 
 export async function listHistoryRecords(dir: string, dec: Decrypter, limit?: number): Promise<UpdateRecord[]> {
