@@ -46,6 +46,8 @@ export function providerConfigFromStack(pkg: string, config: Record<string, stri
 
 export class ProviderRegistry {
   private readonly instances = new Map<Urn, Promise<Provider>>();
+  /** Configured instances by provider reference, once ready (lookups without a promise). */
+  private readonly ready = new Map<ProviderReference, Provider>();
   private readonly builtin: Provider;
 
   constructor(private readonly opts: ProviderRegistryOptions) {
@@ -77,6 +79,7 @@ export class ProviderRegistry {
 
   /** Configures `instance` as the provider resource `urn` and keeps it for this run. */
   async configure(urn: Urn, instance: Provider, inputs: PropertyMap): Promise<Provider> {
+    this.ready.clear();
     const ready = instance.configure({ inputs: unwrapSecretsMap(inputs), preview: this.opts.preview }).then(
       () => instance,
       (cause: unknown) => {
@@ -96,10 +99,20 @@ export class ProviderRegistry {
     return this.forReference(r.provider);
   }
 
+  /** The configured provider of a resource when it is ready already; otherwise use forResource. */
+  readyFor(r: { type: string; provider?: ProviderReference }): Provider | undefined {
+    if (r.type === STACK_REFERENCE_TYPE) return this.builtin;
+    return r.provider === undefined ? undefined : this.ready.get(r.provider);
+  }
+
   async forReference(ref: ProviderReference): Promise<Provider> {
     const { urn } = parseProviderReference(ref);
     const known = this.instances.get(urn);
-    if (known) return known;
+    if (known) {
+      const instance = await known;
+      if (this.instances.get(urn) === known) this.ready.set(ref, instance);
+      return instance;
+    }
     const recorded = this.opts.recorded(urn);
     if (!recorded) {
       throw new CairnError({ code: ErrorCodes.ProviderNotFound, source: "user", urn, message: `provider ${urn} is neither declared by the program nor recorded in state` });

@@ -34,6 +34,8 @@ export interface RegistrationEnv {
   aliasOf: Map<Urn, Urn>;
   /** Resolves the default provider of a package (registering it on first use). */
   defaultProvider: (pkg: string, version: string | undefined) => Promise<ProviderReference>;
+  /** The default provider's reference once it is registered (no promise), else undefined. */
+  knownDefaultProvider?: (pkg: string, version: string | undefined) => ProviderReference | undefined;
 }
 
 export function urnOf(env: RegistrationEnv, req: { type: string; name: string; parent?: Urn }): Urn {
@@ -122,23 +124,25 @@ function reportCheckFailures(ctx: DeploymentContext, urn: Urn, failures: CheckFa
   return checkFailed(urn, failures);
 }
 
-async function resolveProvider(env: RegistrationEnv, req: RegisterResourceRequest): Promise<ProviderReference | undefined> {
+function resolveProvider(env: RegistrationEnv, req: RegisterResourceRequest): ProviderReference | undefined | Promise<ProviderReference> {
   if (!req.custom || isProviderType(req.type) || req.type === "cairn:cairn:StackReference") return undefined;
   if (req.provider !== undefined) return req.provider;
-  return env.defaultProvider(typePackage(req.type), req.version);
+  const pkg = typePackage(req.type);
+  return env.knownDefaultProvider?.(pkg, req.version) ?? env.defaultProvider(pkg, req.version);
 }
 
 /** Plans one registration; throws CairnError for check failures and protected replacements. */
 export async function planRegistration(env: RegistrationEnv, urn: Urn, req: RegisterResourceRequest): Promise<Step> {
   const { ctx } = env;
   const old = findOld(env, urn, req);
-  const providerRef = await resolveProvider(env, req);
+  const resolving = resolveProvider(env, req);
+  const providerRef = resolving instanceof Promise ? await resolving : resolving;
   const planned = plannedState(urn, req, providerRef);
   let diff: DiffResponse | undefined;
   if (req.custom && isProviderType(req.type)) {
     diff = await planProviderResource(env, planned, old, req.version);
   } else if (req.custom) {
-    const provider = await ctx.registry.forResource(planned);
+    const provider = ctx.registry.readyFor(planned) ?? (await ctx.registry.forResource(planned));
     diff = await checkAndDiff(env, provider, planned, old, req);
   } else if (old) {
     planned.outputs = old.outputs;

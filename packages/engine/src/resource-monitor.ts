@@ -45,6 +45,8 @@ export class EngineMonitor implements ResourceMonitor {
   /** Final state of each registration, for registerResourceOutputs. */
   private readonly current = new Map<Urn, ResourceState>();
   private readonly defaults = new Map<string, Promise<ProviderReference>>();
+  /** Default provider references once registered, by the same key as `defaults`. */
+  private readonly knownDefaults = new Map<string, ProviderReference>();
   readonly env: RegistrationEnv;
   rootUrn: Urn | undefined;
 
@@ -54,7 +56,14 @@ export class EngineMonitor implements ResourceMonitor {
     /** Records a run-failing error (and stops the program unless continueOnError). */
     private readonly fail: (e: CairnError) => void,
   ) {
-    this.env = { ctx, targets, claimed: new Set(), aliasOf: new Map(), defaultProvider: (pkg, version) => this.defaultProvider(pkg, version) };
+    this.env = {
+      ctx,
+      targets,
+      claimed: new Set(),
+      aliasOf: new Map(),
+      defaultProvider: (pkg, version) => this.defaultProvider(pkg, version),
+      knownDefaultProvider: (pkg, version) => this.knownDefaults.get(`${pkg}@${version ?? ""}`),
+    };
   }
 
   async handshake(_req: HandshakeRequest): Promise<HandshakeResponse> {
@@ -137,7 +146,11 @@ export class EngineMonitor implements ResourceMonitor {
         dependencies: [],
         propertyDependencies: {},
         ...(version !== undefined ? { version } : {}),
-      }).then((res) => makeProviderReference(res.urn, res.id ?? ""));
+      }).then((res) => {
+        const made = makeProviderReference(res.urn, res.id ?? "");
+        this.knownDefaults.set(key, made);
+        return made;
+      });
       this.defaults.set(key, ref);
     }
     return ref;

@@ -79,7 +79,7 @@ async function runCreate(ctx: DeploymentContext, planned0: ResourceState, hooks:
     await ctx.journal.write(hooks.replacing, planned);
     return planned;
   }
-  const provider = await ctx.registry.forResource(planned);
+  const provider = ctx.registry.readyFor(planned) ?? (await ctx.registry.forResource(planned));
   const begin = await ctx.journal.begin({ op: "create", planned, ...(hooks.replacing ? { old: hooks.replacing } : {}) });
   try {
     const res = await callProvider({ urn: planned.urn, op: "create", timeoutMs: timeoutFor("create", planned.customTimeouts), force: ctx.forceFanout }, (signal) =>
@@ -121,7 +121,7 @@ async function runUpdate(ctx: DeploymentContext, old: ResourceState, planned0: R
     await ctx.journal.write({ urn: old.urn }, planned);
     return planned;
   }
-  const provider = await ctx.registry.forResource(planned);
+  const provider = ctx.registry.readyFor(planned) ?? (await ctx.registry.forResource(planned));
   const begin = await ctx.journal.begin({ op: "update", old: { urn: old.urn }, planned });
   try {
     const res = await callProvider({ urn: planned.urn, op: "update", timeoutMs: timeoutFor("update", planned.customTimeouts), force: ctx.forceFanout }, (signal) =>
@@ -192,7 +192,7 @@ async function runDelete(ctx: DeploymentContext, planned: ResourceState): Promis
 
 async function deleteInCloud(ctx: DeploymentContext, old: ResourceState, after: ResourceState | undefined): Promise<void> {
   const key = old.delete ? { urn: old.urn, delete: true } : { urn: old.urn };
-  const provider = await ctx.registry.forResource(old);
+  const provider = ctx.registry.readyFor(old) ?? (await ctx.registry.forResource(old));
   const begin = await ctx.journal.begin({ op: "delete", old: key });
   try {
     if (!ctx.dryRun) {
@@ -212,7 +212,7 @@ async function runImport(ctx: DeploymentContext, step: Step): Promise<ResourceSt
   const planned0 = need(step.new, step);
   const id = need(step.importId, step);
   const planned: ResourceState = { ...planned0, id, importId: id, created: ctx.now(), modified: ctx.now() };
-  const provider = await ctx.registry.forResource(planned);
+  const provider = ctx.registry.readyFor(planned) ?? (await ctx.registry.forResource(planned));
   const begin = await ctx.journal.begin({ op: "import", planned });
   try {
     const got = await callProvider({ urn: planned.urn, op: "import", force: ctx.forceFanout }, (signal) => provider.read({ urn: planned.urn, type: planned.type, id }, signal));
