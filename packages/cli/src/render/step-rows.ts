@@ -48,9 +48,10 @@ export class StepRows {
       row = { urn: e.step.urn, type: e.step.type, name: nameOf(e.step.urn), op: e.step.op, status: "running", startedAt: e.time };
       this.rows.set(key, row);
     }
-    if (e.code === "step-finished") Object.assign(row, { status: "done", endedAt: e.time });
-    if (e.code === "step-failed") Object.assign(row, { status: "failed", endedAt: e.time, error: e.error.message });
-    if (e.code === "step-skipped") Object.assign(row, { status: "skipped", endedAt: e.time });
+    if (e.code === "step-started") return row;
+    row.status = e.code === "step-finished" ? "done" : e.code === "step-failed" ? "failed" : "skipped";
+    row.endedAt = e.time;
+    if (e.code === "step-failed") row.error = e.error.message;
     return row;
   }
 
