@@ -62,16 +62,23 @@ export class RunContext {
    */
   track(p: Promise<unknown>, recordFailure = false): void {
     this.pending++;
-    const done = (): void => {
-      this.pending--;
-      if (this.pending === 0) {
-        const waiters = this.idleWaiters;
-        this.idleWaiters = [];
-        for (const w of waiters) w();
-      }
-    };
-    p.then(done, recordFailure ? (e: unknown) => (this.fail(e), done()) : done);
+    p.then(this.done, recordFailure ? this.failedThenDone : this.done);
   }
+
+  /** Settles one tracked promise (shared handlers: tracking allocates no closure per promise). */
+  private readonly done = (): void => {
+    this.pending--;
+    if (this.pending === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  };
+
+  private readonly failedThenDone = (e: unknown): void => {
+    this.fail(e);
+    this.done();
+  };
 
   /** Records an error that must fail the run (apply callbacks, registrations, logs). */
   fail(err: unknown): void {
