@@ -1,6 +1,8 @@
 // Sealing and opening secrets at rest. In memory a secret is `{cairn:sig: "secret", value}`; at
 // rest it is `{cairn:sig: "secret", ciphertext}` where ciphertext = encrypt(JSON.stringify(value)).
-// Both functions walk any JSON-like value (a snapshot, a journal entry, a property map) deeply.
+// Both functions walk any JSON-like value (a snapshot, a journal entry, a property map) deeply and
+// copy only what holds a secret they change: the rest of the result is the input's own objects
+// (a checkpoint with few secrets is then opened without a second copy of the whole state).
 import { CairnError, ErrorCodes, SIG } from "@cairn/protocol";
 import type { Decrypter, Encrypter } from "./secrets.js";
 
@@ -16,7 +18,7 @@ export function sealSecrets<T>(value: T, enc: Encrypter): T {
 
 /** Replaces every sealed secret's ciphertext with its value. Open secrets are kept as they are. */
 export function openSecrets<T>(value: T, dec: Decrypter): T {
-  const path: string[] = [];
+  const path: Array<string | number> = [];
   return walk(
     value,
     (secret) => {
@@ -28,7 +30,7 @@ export function openSecrets<T>(value: T, dec: Decrypter): T {
   ) as T;
 }
 
-function openOne(ciphertext: string, dec: Decrypter, path: string[]): unknown {
+function openOne(ciphertext: string, dec: Decrypter, path: Array<string | number>): unknown {
   let plaintext: string;
   try {
     plaintext = dec.decrypt(ciphertext);
@@ -43,8 +45,8 @@ function openOne(ciphertext: string, dec: Decrypter, path: string[]): unknown {
   }
 }
 
-function sealedSecretError(path: string[], why: string, cause: unknown): CairnError {
-  const at = path.length === 0 ? "(top level)" : path.join("");
+function sealedSecretError(path: Array<string | number>, why: string, cause: unknown): CairnError {
+  const at = path.length === 0 ? "(top level)" : path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
   return new CairnError({
     code: ErrorCodes.StateCorrupt,
     source: "user",
@@ -54,23 +56,28 @@ function sealedSecretError(path: string[], why: string, cause: unknown): CairnEr
   });
 }
 
-function walk(value: unknown, onSecret: (secret: Json) => unknown, path?: string[]): unknown {
+function walk(value: unknown, onSecret: (secret: Json) => unknown, path?: Array<string | number>): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
-    return value.map((x, i) => {
-      path?.push(`[${i}]`);
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      path?.push(i);
+      const x: unknown = value[i];
       const out = walk(x, onSecret, path);
       path?.pop();
-      return out;
-    });
+      if (out !== x) (copy ??= value.slice())[i] = out;
+    }
+    return copy ?? value;
   }
   const obj = value as Json;
   if (obj[SIG] === "secret") return onSecret(obj);
-  const out: Json = {};
-  for (const [k, x] of Object.entries(obj)) {
-    path?.push(path.length === 0 ? k : `.${k}`);
-    out[k] = walk(x, onSecret, path);
+  let copy: Json | undefined;
+  for (const k of Object.keys(obj)) {
+    path?.push(k);
+    const x = obj[k];
+    const out = walk(x, onSecret, path);
     path?.pop();
+    if (out !== x) (copy ??= { ...obj })[k] = out;
   }
-  return out;
+  return copy ?? obj;
 }
