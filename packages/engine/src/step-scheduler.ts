@@ -65,6 +65,8 @@ class Limiter {
 
 export class StepScheduler {
   private readonly outcomes = new Map<string, Promise<Outcome>>();
+  /** Outcomes already known, so dependents read them without awaiting a settled promise. */
+  private readonly finished = new Map<string, Outcome>();
   private readonly limiter: Limiter;
 
   constructor(private readonly opts: StepSchedulerOptions) {
@@ -105,7 +107,9 @@ export class StepScheduler {
 
   /** Records a step that failed before it could be scheduled (check failure), so dependents skip. */
   fail(key: string, error: CairnError): void {
-    this.settle(key, Promise.resolve({ status: "failed", error }));
+    const outcome: Outcome = { status: "failed", error };
+    this.finished.set(key, outcome);
+    this.settle(key, Promise.resolve(outcome));
   }
 
   /** Waits for every scheduled step, including ones scheduled while waiting. */
@@ -120,23 +124,23 @@ export class StepScheduler {
 
   /** Schedules `run` for `step` once every key in `after` has finished; resolves with its outcome. */
   schedule(key: string, after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
-    const p = this.execute(after, step, run);
+    const p = this.execute(key, after, step, run);
     this.settle(key, p);
     return p;
   }
 
-  private async execute(after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
+  private async execute(key: string, after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
     for (const dep of after) {
-      const o = await this.outcomes.get(dep);
-      if (o && o.status !== "ok") return this.skip(step, `${dep.replace(/^delete:/, "")} did not finish (${o.status})`, o.status === "skipped" && o.cancelled);
+      const o = this.finished.get(dep) ?? (await this.outcomes.get(dep));
+      if (o && o.status !== "ok") return this.skip(key, step, `${dep.replace(/^delete:/, "")} did not finish (${o.status})`, o.status === "skipped" && o.cancelled);
     }
-    if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
+    if (this.opts.cancelled()) return this.skip(key, step, "the deployment was cancelled", true);
     // A `same` step that writes nothing does no provider or journal work: it takes no slot.
     const slot = step.op !== "same" || step.writeState === true;
     const wait = slot ? this.limiter.acquire() : undefined;
     if (wait !== undefined) await wait;
     try {
-      if (this.opts.cancelled()) return this.skip(step, "the deployment was cancelled", true);
+      if (this.opts.cancelled()) return this.skip(key, step, "the deployment was cancelled", true);
       const started = this.opts.clock();
       const showsProgress = step.op !== "same";
       if (showsProgress) this.opts.emit({ code: "step-started", step: stepInfo(step) });
@@ -146,6 +150,7 @@ export class StepScheduler {
         const info = stepInfo(done);
         if (showsProgress) this.opts.emit({ code: "step-finished", step: info, durationMs: this.opts.clock() - started });
         const outcome: Outcome = state ? { status: "ok", state } : { status: "ok" };
+        this.finished.set(key, outcome);
         this.opts.record(info, outcome);
         return outcome;
       } catch (e) {
@@ -153,6 +158,7 @@ export class StepScheduler {
         const info = stepInfo(step);
         this.opts.emit({ code: "step-failed", step: info, error: errorInfo(error), durationMs: this.opts.clock() - started });
         const outcome: Outcome = { status: "failed", error };
+        this.finished.set(key, outcome);
         this.opts.record(info, outcome);
         return outcome;
       }
@@ -161,10 +167,11 @@ export class StepScheduler {
     }
   }
 
-  private skip(step: Step, reason: string, cancelled: boolean): Outcome {
+  private skip(key: string, step: Step, reason: string, cancelled: boolean): Outcome {
     const info = stepInfo(step);
     this.opts.emit({ code: "step-skipped", step: info, reason });
     const outcome: Outcome = { status: "skipped", reason, cancelled };
+    this.finished.set(key, outcome);
     this.opts.record(info, outcome);
     return outcome;
   }
