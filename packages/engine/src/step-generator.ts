@@ -39,7 +39,13 @@ const VOLATILE: ReadonlySet<string> = new Set(["created", "modified", "sourcePos
 export function stateDiffers(a: ResourceState, b: ResourceState): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
-  return !sameTopLevel(x, y) || !sameTopLevel(y, x);
+  return !sameTopLevel(x, y) || hasExtraField(y, x);
+}
+
+/** True when `b` has a field that counts which `a` lacks (shared fields were compared already). */
+function hasExtraField(b: Record<string, unknown>, a: Record<string, unknown>): boolean {
+  for (const k in b) if (!absent(k, b[k]) && absent(k, a[k])) return true;
+  return false;
 }
 
 /** A top-level field counts as absent when volatile, undefined, false or an empty array. */
