@@ -44,7 +44,17 @@ export function makeUrn(req: MakeUrnRequest): Urn {
 }
 
 export function isUrn(value: unknown): value is Urn {
-  return typeof value === "string" && value.startsWith(URN_PREFIX) && value.split("::").length >= 4;
+  return typeof value === "string" && value.startsWith(URN_PREFIX) && hasSeparators(value, 3);
+}
+
+/** True when `s` holds at least `n` non-overlapping "::" (as `s.split("::").length > n`), without splitting. */
+function hasSeparators(s: string, n: number): boolean {
+  let at = -2;
+  for (let i = 0; i < n; i++) {
+    at = s.indexOf("::", at + 2);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 /** Splits a URN into its parts; throws a TypeError naming the value when it is not a URN. */
