@@ -86,8 +86,13 @@ describe("@cairn/aws resource classes", () => {
   it("register an SNS topic and an SQS queue", async () => {
     const monitor = await runtime.setMocks(mocks, "proj", "dev");
     const topic = new aws.sns.Topic("alerts", { displayName: "Alerts" });
-    const queue = new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 });
+    const queue = new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60, maxMessageSize: 1024, policy: "{}" });
     await runtime.waitForRegistrations();
+    // Every input is an Output, set or not.
+    expect((await runtime.resolveOutput(queue.maxMessageSize)).value).toBe(1024);
+    expect((await runtime.resolveOutput(queue.policy)).value).toBe("{}");
+    expect(queue.receiveWaitTimeSeconds).toBeDefined();
+    expect(queue.contentBasedDeduplication).toBeDefined();
     expect((await runtime.resolveOutput(topic.arn)).value).toBe("arn:test:alerts");
     expect((await runtime.resolveOutput(queue.visibilityTimeoutSeconds)).value).toBe(60);
     expect(monitor.registrations.map((r) => r.type)).toEqual(expect.arrayContaining(["aws:sns/topic:Topic", "aws:sqs/queue:Queue"]));

@@ -19,15 +19,20 @@ export interface QueueArgs {
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
-const PROPERTIES = ["name", "fifoQueue", "visibilityTimeoutSeconds", "messageRetentionSeconds", "delaySeconds", "redrivePolicy", "tags", "arn", "url", "tagsAll"] as const;
+const PROPERTIES = ["name", "namePrefix", "fifoQueue", "visibilityTimeoutSeconds", "messageRetentionSeconds", "maxMessageSize", "delaySeconds", "receiveWaitTimeSeconds", "policy", "redrivePolicy", "contentBasedDeduplication", "tags", "arn", "url", "tagsAll"] as const;
 
 export class Queue extends CustomResource {
   declare readonly name: Output<string>;
+  declare readonly namePrefix: Output<string | undefined>;
   declare readonly fifoQueue: Output<boolean>;
   declare readonly visibilityTimeoutSeconds: Output<number>;
   declare readonly messageRetentionSeconds: Output<number>;
+  declare readonly maxMessageSize: Output<number>;
   declare readonly delaySeconds: Output<number>;
+  declare readonly receiveWaitTimeSeconds: Output<number>;
+  declare readonly policy: Output<string | undefined>;
   declare readonly redrivePolicy: Output<string | undefined>;
+  declare readonly contentBasedDeduplication: Output<boolean | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;
   declare readonly arn: Output<string>;
   declare readonly url: Output<string>;
