@@ -1,7 +1,7 @@
 // The one way the file backend writes a whole file: write a temp file in the same directory, fsync
 // it, then rename it over the target (or link it, for exclusive creation) and fsync the directory.
 // A reader sees the old file or the new one, never a half-written one.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
@@ -42,6 +42,53 @@ export async function writeFileAtomic(req: AtomicWriteRequest): Promise<void> {
     throw e;
   }
   await fsyncDir(dirname(req.path));
+}
+
+/** A file written and fsync'd under a temp name, with its SHA-256, waiting to be renamed into place. */
+export interface PreparedWrite {
+  sha256: string;
+  /** Renames the temp file over the target and fsyncs the directory. */
+  install(): Promise<void>;
+  /** Removes the temp file. */
+  discard(): Promise<void>;
+}
+
+/** Writes `chunks` to a temp file next to `path` in pieces of about 1 MiB, and fsyncs it. */
+export async function prepareAtomicWrite(path: string, chunks: Iterable<string>): Promise<PreparedWrite> {
+  const tmp = tempPathFor(path);
+  const hash = createHash("sha256");
+  const fh = await fs.open(tmp, "wx", 0o600);
+  try {
+    let pending = "";
+    for (const chunk of chunks) {
+      hash.update(chunk, "utf8");
+      pending += chunk;
+      if (pending.length >= 1 << 20) {
+        await fh.write(pending, null, "utf8");
+        pending = "";
+      }
+    }
+    if (pending.length > 0) await fh.write(pending, null, "utf8");
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  await fh.close();
+  return {
+    sha256: hash.digest("hex"),
+    install: async () => {
+      try {
+        await fs.rename(tmp, path);
+      } catch (e) {
+        await fs.rm(tmp, { force: true });
+        throw e;
+      }
+      await fsyncDir(dirname(path));
+    },
+    discard: () => fs.rm(tmp, { force: true }),
+  };
 }
 
 /** Makes a directory entry change (create, rename, unlink) durable. */

@@ -6,7 +6,7 @@ import { CairnError, ErrorCodes, isCairnError } from "@cairn/protocol";
 import { decodeCheckpoint, decodeJournal, type Decrypter, type JournalEntry, type ResourceState, type Snapshot } from "@cairn/state";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
-import { fsyncDir, isErrno, readIfExists, writeFileAtomic } from "./atomic-write.js";
+import { fsyncDir, isErrno, prepareAtomicWrite, readIfExists, writeFileAtomic } from "./atomic-write.js";
 import { newestBackupIsCopyOf, saveBackup } from "./backups.js";
 import type { StackPaths } from "./stack-paths.js";
 
@@ -83,8 +83,8 @@ export async function settlePendingCommit(paths: StackPaths): Promise<void> {
 
 export interface ReplaceCheckpointRequest {
   paths: StackPaths;
-  /** The new checkpoint document, already encoded and verified. */
-  text: string;
+  /** The new checkpoint document, verified, as text in pieces (encodeCheckpointChunks). */
+  chunks: Iterable<string>;
   now: number;
   /** Fencing: throws LeaseLost when the lease is gone. */
   assertHeld: () => Promise<void>;
@@ -103,9 +103,15 @@ export async function replaceCheckpoint(req: ReplaceCheckpointRequest): Promise<
   if ((await exists(paths.checkpoint)) && !(await newestBackupIsCopyOf(paths.backups, paths.checkpoint))) {
     await saveBackup({ dir: paths.backups, source: paths.checkpoint, now: req.now, mode: "link" });
   }
-  await req.assertHeld();
-  await writeFileAtomic({ path: paths.commitPending, data: JSON.stringify({ formatVersion: 1, checkpointSha256: sha256(req.text) }) });
-  await writeFileAtomic({ path: paths.checkpoint, data: req.text });
+  const prepared = await prepareAtomicWrite(paths.checkpoint, req.chunks);
+  try {
+    await req.assertHeld();
+    await writeFileAtomic({ path: paths.commitPending, data: JSON.stringify({ formatVersion: 1, checkpointSha256: prepared.sha256 }) });
+  } catch (e) {
+    await prepared.discard();
+    throw e;
+  }
+  await prepared.install();
   await truncateJournal(paths);
   await fs.rm(paths.commitPending, { force: true });
   await fsyncDir(paths.dir);

@@ -5,6 +5,7 @@ import { CairnError, ErrorCodes } from "@cairn/protocol";
 import {
   emptySnapshot,
   encodeCheckpoint,
+  encodeCheckpointChunks,
   parseCheckpointDocument,
   plaintextCrypter,
   replay,
@@ -216,9 +217,9 @@ export class FileBackend implements Backend {
       await held.assertHeld(); // Fencing, as for a write: a lost lease is reported, not hidden.
       return;
     }
-    const text = encodeCheckpoint(snapshot, encrypter);
     held.journalsCompacted();
-    await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
+    const chunks = encodeCheckpointChunks(snapshot, encrypter);
+    await replaceCheckpoint({ paths, chunks, now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 
   async appendHistory(ref: StackRef, record: Omit<UpdateRecord, "version">, encrypter: Encrypter): Promise<UpdateRecord> {
@@ -248,7 +249,7 @@ export class FileBackend implements Backend {
     await held.settleResources();
     this.views.delete(paths.dir);
     held.journalsCompacted();
-    await replaceCheckpoint({ paths, text, now: this.clock(), assertHeld: () => held.assertHeld() });
+    await replaceCheckpoint({ paths, chunks: [text], now: this.clock(), assertHeld: () => held.assertHeld() });
   }
 
   async listBackups(ref: StackRef): Promise<Array<{ id: string; time: string; path: string }>> {

@@ -3,7 +3,7 @@
 import { CairnError, ErrorCodes, SIG } from "@cairn/protocol";
 import { describe, expect, it } from "vitest";
 import { providerRef, providerRes, res, snap, urnOf } from "./__fixtures__/resources.js";
-import { decodeCheckpoint, encodeCheckpoint, parseCheckpointDocument, validateCheckpointDocument } from "./checkpoint-codec.js";
+import { decodeCheckpoint, encodeCheckpoint, encodeCheckpointChunks, parseCheckpointDocument, validateCheckpointDocument } from "./checkpoint-codec.js";
 import { CHECKPOINT_VERSION, type MigrationChain } from "./checkpoint-migrations.js";
 import { PassphraseSecretsManager, TEST_SCRYPT } from "./passphrase-secrets-manager.js";
 import { plaintextCrypter } from "./plaintext-crypter.js";
@@ -39,6 +39,16 @@ function errorOf(f: () => unknown): CairnError {
 }
 
 describe("encodeCheckpoint / decodeCheckpoint", () => {
+  it("encodes the same text in chunks, with or without resources and secrets", () => {
+    const sealer = { encrypt: (p: string) => `sealed:${p}` };
+    const withSecrets: Snapshot = { ...sample(), secretsProvider: { type: "test", state: { k: 1 } } };
+    for (const snapshot of [sample(), withSecrets, { ...sample(), resources: [] }]) {
+      const chunks = [...encodeCheckpointChunks(snapshot, sealer)];
+      expect(chunks.join("")).toBe(encodeCheckpoint(snapshot, sealer));
+      if (snapshot.resources.length > 0) expect(chunks.length).toBe(snapshot.resources.length + 2);
+    }
+  });
+
   it("round-trips a snapshot with nested secrets, sealed in the text", () => {
     const text = encodeCheckpoint(sample(), m);
     expect(text).not.toMatch(/hunter/);

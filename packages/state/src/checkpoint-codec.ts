@@ -41,6 +41,28 @@ export function encodeCheckpoint(snapshot: Snapshot, enc: Encrypter): string {
   return JSON.stringify(doc, null, 2) + "\n";
 }
 
+/**
+ * The same text as encodeCheckpoint, in pieces of about one resource each, so a large checkpoint
+ * is written without holding all of it (and a sealed copy of the state) in memory at once.
+ */
+export function* encodeCheckpointChunks(snapshot: Snapshot, enc: Encrypter): Generator<string> {
+  verifyIntegrity(snapshot);
+  const checkpoint: Snapshot = { resources: [], pendingOperations: snapshot.pendingOperations, manifest: snapshot.manifest };
+  if (snapshot.secretsProvider !== undefined) checkpoint.secretsProvider = snapshot.secretsProvider;
+  const text = JSON.stringify({ version: CHECKPOINT_VERSION, checkpoint: sealSecrets(checkpoint, enc) }, null, 2) + "\n";
+  // "resources" is the checkpoint's first field, so its empty array is the first such line.
+  const empty = '\n    "resources": []';
+  const at = text.indexOf(empty);
+  if (snapshot.resources.length === 0) return yield text;
+  yield text.slice(0, at) + '\n    "resources": [';
+  let first = true;
+  for (const r of snapshot.resources) {
+    yield (first ? "\n      " : ",\n      ") + JSON.stringify(sealSecrets(r, enc), null, 2).replace(/\n/g, "\n      ");
+    first = false;
+  }
+  yield "\n    ]" + text.slice(at + empty.length);
+}
+
 /** Parses, migrates and verifies a checkpoint document without opening its secrets. */
 export function parseCheckpointDocument(text: string, opts: DecodeCheckpointOptions = {}): CheckpointDocument {
   return validateCheckpointDocument(parseJsonDocument(text, opts.source), opts);

@@ -27,6 +27,7 @@ export {
 } from "./checkpoint-migrations.js";
 export {
   encodeCheckpoint,
+  encodeCheckpointChunks,
   decodeCheckpoint,
   parseCheckpointDocument,
   validateCheckpointDocument,
