@@ -93,6 +93,8 @@ describe("@cairn/aws resource classes", () => {
     expect((await runtime.resolveOutput(queue.policy)).value).toBe("{}");
     expect(queue.receiveWaitTimeSeconds).toBeDefined();
     expect(queue.contentBasedDeduplication).toBeDefined();
+    expect(topic.kmsMasterKeyId).toBeDefined();
+    expect(topic.deliveryPolicy).toBeDefined();
     expect((await runtime.resolveOutput(topic.arn)).value).toBe("arn:test:alerts");
     expect((await runtime.resolveOutput(queue.visibilityTimeoutSeconds)).value).toBe(60);
     expect(monitor.registrations.map((r) => r.type)).toEqual(expect.arrayContaining(["aws:sns/topic:Topic", "aws:sqs/queue:Queue"]));

@@ -17,7 +17,7 @@ export interface SecurityGroupRuleArgs {
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
-const PROPERTIES = ["type", "securityGroupId", "protocol", "fromPort", "toPort", "cidrBlocks", "sourceSecurityGroupId", "description"] as const;
+const PROPERTIES = ["type", "securityGroupId", "protocol", "fromPort", "toPort", "cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "sourceSecurityGroupId", "self", "description"] as const;
 
 export class SecurityGroupRule extends CustomResource {
   declare readonly type: Output<"ingress" | "egress">;
@@ -26,7 +26,10 @@ export class SecurityGroupRule extends CustomResource {
   declare readonly fromPort: Output<number>;
   declare readonly toPort: Output<number>;
   declare readonly cidrBlocks: Output<string[] | undefined>;
+  declare readonly ipv6CidrBlocks: Output<string[] | undefined>;
+  declare readonly prefixListIds: Output<string[] | undefined>;
   declare readonly sourceSecurityGroupId: Output<string | undefined>;
+  declare readonly self: Output<boolean | undefined>;
   declare readonly description: Output<string | undefined>;
 
   constructor(name: string, args: SecurityGroupRuleArgs, opts: CustomResourceOptions = {}) {

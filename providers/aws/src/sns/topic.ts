@@ -16,13 +16,17 @@ export interface TopicArgs {
 }
 
 /** Every property of the resource: each gets an Output, set or not. */
-const PROPERTIES = ["name", "fifoTopic", "displayName", "policy", "tags", "arn", "owner", "tagsAll"] as const;
+const PROPERTIES = ["name", "namePrefix", "fifoTopic", "displayName", "policy", "deliveryPolicy", "kmsMasterKeyId", "contentBasedDeduplication", "tags", "arn", "owner", "tagsAll"] as const;
 
 export class Topic extends CustomResource {
   declare readonly name: Output<string>;
   declare readonly fifoTopic: Output<boolean>;
   declare readonly displayName: Output<string | undefined>;
   declare readonly policy: Output<string>;
+  declare readonly namePrefix: Output<string | undefined>;
+  declare readonly deliveryPolicy: Output<string | undefined>;
+  declare readonly kmsMasterKeyId: Output<string | undefined>;
+  declare readonly contentBasedDeduplication: Output<boolean | undefined>;
   declare readonly tags: Output<Record<string, string> | undefined>;
   declare readonly arn: Output<string>;
   declare readonly owner: Output<string>;
