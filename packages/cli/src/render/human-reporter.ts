@@ -27,23 +27,24 @@ export class HumanReporter {
   #drawn = 0;
   #frame = 0;
   #dryRun = false;
-  /** Plain progress lines not written yet: written together once per event-loop turn (or 64 KiB). */
+  /** Plain progress lines not written yet: written together every 100 ms (or at 64 KiB, or at the end). */
   #pending = "";
-  #flushScheduled = false;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: HumanReporterOptions) {}
 
   #line(text: string): void {
     this.#pending += text;
     if (this.#pending.length >= 65536) this.#flush();
-    else if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      setImmediate(() => this.#flush());
+    else if (this.#flushTimer === undefined) {
+      // Not unref'd: if the run ends without finish() (an exception), the lines still get out.
+      this.#flushTimer = setTimeout(() => this.#flush(), 100);
     }
   }
 
   #flush(): void {
-    this.#flushScheduled = false;
+    if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
     if (this.#pending === "") return;
     const text = this.#pending;
     this.#pending = "";
