@@ -37,8 +37,8 @@ export class HumanReporter {
     this.#pending += text;
     if (this.#pending.length >= 65536) this.#flush();
     else if (this.#flushTimer === undefined) {
-      // Not unref'd: if the run ends without finish() (an exception), the lines still get out.
       this.#flushTimer = setTimeout(() => this.#flush(), 100);
+      this.#flushTimer.unref?.();
     }
   }
 
@@ -55,7 +55,11 @@ export class HumanReporter {
     this.#dryRun = dryRun;
     this.opts.out.write(`${title}\n\n`);
     if (this.opts.live) this.#timer = setInterval(() => this.redraw(), 100);
+    // The CLI exits with process.exit: lines still buffered then (a run that threw) go out first.
+    else process.once("exit", this.#flushAtExit);
   }
+
+  readonly #flushAtExit = (): void => this.#flush();
 
   onEvent = (e: EngineEvent): void => {
     const row = this.rows.apply(e);
@@ -96,6 +100,7 @@ export class HumanReporter {
   /** Stops the live view and prints diffs, outputs, errors and the summary. */
   finish(result: OperationResult): void {
     if (this.#timer) clearInterval(this.#timer);
+    process.off("exit", this.#flushAtExit);
     this.#flush();
     if (this.opts.live) this.redraw();
     const out = this.opts.out;
