@@ -16,7 +16,9 @@ function sha256(text: string): string {
 
 /** Explains how to recover from a checkpoint that cannot be used. */
 export function checkpointError(paths: StackPaths, e: CairnError): CairnError {
-  const restore = `Earlier checkpoints are kept in ${paths.backups}; \`cairn stack import --file <backup>\` restores one.`;
+  const restore =
+    `Checkpoints are kept in ${paths.backups}; \`cairn stack import --file <backup>\` restores one. ` +
+    `The newest is a copy of this checkpoint as it was written: copying it over ${paths.checkpoint} instead also keeps the changes recorded in the journal since.`;
   return new CairnError({
     code: e.code,
     source: e.source,
