@@ -61,6 +61,12 @@ export async function loadJournal(paths: StackPaths, dec: Decrypter, base: reado
   return { ...decodeJournal(text, dec, { source: paths.journal, base }), bytes };
 }
 
+/** The journal's text, or undefined when a landed commit already includes it (or there is none). */
+export async function uncompactedJournalText(paths: StackPaths): Promise<string | undefined> {
+  if (await pendingCommitLanded(paths)) return undefined;
+  return readIfExists(paths.journal);
+}
+
 /** True when a commit wrote its checkpoint but crashed before truncating the journal. */
 async function pendingCommitLanded(paths: StackPaths): Promise<boolean> {
   const marker = await readIfExists(paths.commitPending);

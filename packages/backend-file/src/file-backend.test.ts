@@ -173,6 +173,9 @@ describe("FileBackend on disk", () => {
     const loaded = await backend.loadState(ref, secrets);
     expect(loaded.snapshot).toEqual(sampleSnapshot(ref));
     expect(loaded.journal).toEqual([]);
+    // Listing and export leave the included journal out too.
+    expect((await backend.listStacks())[0]?.resourceCount).toBe(sampleSnapshot(ref).resources.length);
+    expect(((await backend.exportStack(ref)) as { checkpoint: { resources: unknown[] } }).checkpoint.resources).toHaveLength(sampleSnapshot(ref).resources.length);
     // The next writer finishes the interrupted commit before appending.
     await (await backend.openJournal(ref, lease, secrets)).append([writeEntry(ref, 2)]);
     expect((await backend.loadState(ref, secrets)).journal.map((e) => e.seq)).toEqual([2]);

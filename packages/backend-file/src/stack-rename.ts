@@ -5,7 +5,8 @@ import { decodeJournal, encodeJournalEntry } from "@cairn/state";
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { fsyncDir, readIfExists, writeFileAtomic } from "./atomic-write.js";
+import { fsyncDir, writeFileAtomic } from "./atomic-write.js";
+import { uncompactedJournalText } from "./checkpoint-store.js";
 import { carrySealed } from "./sealed-crypters.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { readSealedCheckpoint } from "./stack-summary.js";
@@ -33,11 +34,15 @@ export async function renameStackDir(req: RenameRequest): Promise<void> {
       const doc = { version: CHECKPOINT_VERSION, checkpoint: rewriteUrns(checkpoint, rewrite) };
       await writeFileAtomic({ path: inTmp(tmp.checkpoint), data: JSON.stringify(doc, null, 2) + "\n" });
     }
-    const journal = await readIfExists(from.journal);
+    // A journal that a landed commit already includes is left behind, with the commit's marker.
+    const journal = await uncompactedJournalText(from);
+    await fs.rm(inTmp(tmp.commitPending), { force: true });
     if (journal !== undefined && journal.length > 0) {
       const { entries } = decodeJournal(journal, carrySealed, { source: from.journal, base: checkpoint?.resources ?? [] });
       const lines = entries.map((e) => encodeJournalEntry(rewriteUrns(e, rewrite), carrySealed) + "\n").join("");
       await writeFileAtomic({ path: inTmp(tmp.journal), data: lines });
+    } else {
+      await fs.rm(inTmp(tmp.journal), { force: true });
     }
     await fs.rename(tmpDir, to.dir);
   } catch (e) {

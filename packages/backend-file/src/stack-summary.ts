@@ -2,7 +2,7 @@
 // journal not yet compacted, secrets left sealed) and the time of the last recorded update.
 import { decodeJournal, parseCheckpointDocument, replay, type Snapshot } from "@cairn/state";
 import { readIfExists } from "./atomic-write.js";
-import { checkpointError } from "./checkpoint-store.js";
+import { checkpointError, uncompactedJournalText } from "./checkpoint-store.js";
 import { historyVersions, readHistoryFile } from "./history-store.js";
 import { carrySealed } from "./sealed-crypters.js";
 import type { StackPaths } from "./stack-paths.js";
@@ -22,7 +22,7 @@ export async function readSealedCheckpoint(paths: StackPaths): Promise<Snapshot 
 export async function countResources(paths: StackPaths): Promise<number> {
   const checkpoint = await readSealedCheckpoint(paths);
   const base: Snapshot = checkpoint ?? { resources: [], pendingOperations: [], manifest: { time: "", cairnVersion: "" } };
-  const journal = await readIfExists(paths.journal);
+  const journal = await uncompactedJournalText(paths);
   if (journal === undefined || journal.length === 0) return base.resources.length;
   const { entries } = decodeJournal(journal, carrySealed, { source: paths.journal, base: base.resources });
   return replay(base, entries).resources.length;
