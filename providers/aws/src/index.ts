@@ -21,3 +21,5 @@ export * as ecs from "./ecs/index.js";
 export * as lb from "./lb/index.js";
 export * as alb from "./alb/index.js";
 export { Provider, type ProviderArgs, type ProviderEndpoint } from "./aws-provider-resource.js";
+export * from "./functions.js";
+export type { InvokeOptions } from "./provider-function.js";

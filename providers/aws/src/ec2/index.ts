@@ -10,4 +10,5 @@ export * from "./security-group-rule.js";
 export * from "./instance.js";
 export * from "./launch-template.js";
 export * from "./volume-attachment.js";
+export * from "./lookups.js";
 export type { RouteTargets } from "./route-targets.js";

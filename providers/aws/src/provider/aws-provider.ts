@@ -2,12 +2,13 @@
 // with everything generic done here — check (schema, defaults, auto-naming), diff, preview,
 // read-back after create/update, tags, waiting, "already gone" on delete, error wrapping.
 import {
-  CairnError, ErrorCodes, isSecretValue, isUnknown, makeSecret, UNKNOWN, type CheckConfigRequest, type CheckConfigResponse, type CheckRequest, type CheckResponse,
+  CairnError, ErrorCodes, isCairnError, isSecretValue, isUnknown, makeSecret, UNKNOWN, type CheckConfigRequest, type CheckConfigResponse, type CheckRequest, type CheckResponse,
   type ConfigureRequest, type ConfigureResponse, type CreateRequest, type CreateResponse, type DeleteRequest, type DiffRequest,
   type DiffResponse, type PropertyMap, type Provider, type ProviderFactoryContext, type ProviderInvokeRequest,
   type ProviderInvokeResponse, propertyValuesEqual, ResourceInitError, type ReadRequest, type ReadResponse, type UpdateRequest, type UpdateResponse, type Urn,
 } from "@cairn/protocol";
-import { isAwsError, toProviderError } from "./aws-errors.js";
+import { awsErrorInfo, isAwsError, toProviderError } from "./aws-errors.js";
+import { FUNCTIONS, type FunctionDefinition } from "./functions/index.js";
 import { AwsClients } from "./clients.js";
 import { checkConfigInputs, resolveConfig, type Env } from "./config.js";
 import { autoName } from "./naming.js";
@@ -56,9 +57,31 @@ function withoutUnsetComputed(def: ResourceDefinition, read: PropertyMap, record
   return out;
 }
 
+/** A failed provider function: AWS's own error, or the function's answer that the lookup has no single result. */
+function functionError(token: string, error: unknown): CairnError {
+  if (isCairnError(error)) return error;
+  if (error instanceof Error && error.name === "AbortError") {
+    return new CairnError({ code: ErrorCodes.Cancelled, source: "user", message: `${token} was cancelled`, cause: error });
+  }
+  const info = awsErrorInfo(error);
+  const text = error instanceof Error ? error.message : String(error);
+  if (info?.httpStatus !== undefined) {
+    return new CairnError({ code: ErrorCodes.ProviderError, source: "provider", message: `${token} failed: ${info.operation ?? "an AWS call"}: ${info.code}: ${info.message}`, cause: error });
+  }
+  if (info !== undefined) {
+    return new CairnError({
+      code: ErrorCodes.ProviderError, source: "provider", message: `${token} could not reach AWS: ${text}`,
+      hint: "check the AWS region and endpoint settings (aws:region, aws:endpoints, AWS_ENDPOINT_URL) and network access", cause: error,
+    });
+  }
+  return new CairnError({ code: ErrorCodes.InvalidInput, source: "user", message: `${token}: ${text}`, cause: error });
+}
+
 export interface AwsProviderOptions {
   factory: ProviderFactoryContext;
   resources: readonly ResourceDefinition[];
+  /** Provider functions by token; all of FUNCTIONS when unset. */
+  functions?: readonly FunctionDefinition[];
   now?: () => number;
 }
 
@@ -66,6 +89,7 @@ export class AwsProvider implements Provider {
   private readonly env: Env;
   private readonly rootDirectory: string | undefined;
   private readonly defs: Map<string, ResourceDefinition>;
+  private readonly functions: Map<string, FunctionDefinition>;
   private readonly now: () => number;
   private readonly cancelled = new AbortController();
   private clientsValue: AwsClients | undefined;
@@ -74,6 +98,7 @@ export class AwsProvider implements Provider {
     this.env = opts.factory.env ?? {};
     this.rootDirectory = opts.factory.rootDirectory;
     this.defs = new Map(opts.resources.map((d) => [d.type, d]));
+    this.functions = new Map((opts.functions ?? FUNCTIONS).map((f) => [f.token, f]));
     this.now = opts.now ?? Date.now;
   }
 
@@ -290,8 +315,20 @@ export class AwsProvider implements Provider {
     });
   }
 
-  async invoke(req: ProviderInvokeRequest): Promise<ProviderInvokeResponse> {
-    return { return: {}, failures: [{ property: "", reason: `the aws provider has no function ${JSON.stringify(req.token)} yet` }] };
+  async invoke(req: ProviderInvokeRequest, signal?: AbortSignal): Promise<ProviderInvokeResponse> {
+    const fn = this.functions.get(req.token);
+    if (fn === undefined) {
+      return { return: {}, failures: [{ property: "", reason: `the aws provider has no function ${JSON.stringify(req.token)}; it has ${[...this.functions.keys()].join(", ")}` }] };
+    }
+    const args = plainInputs(req.args);
+    const failures = fn.check(args);
+    if (failures.length > 0) return { return: {}, failures };
+    const combined = signal === undefined ? this.cancelled.signal : AbortSignal.any([signal, this.cancelled.signal]);
+    try {
+      return { return: await fn.call({ clients: this.clients, sendOptions: { abortSignal: combined } }, args) };
+    } catch (error) {
+      throw functionError(req.token, error);
+    }
   }
 
   async cancel(): Promise<void> {
