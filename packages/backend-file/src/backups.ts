@@ -99,7 +99,8 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
 async function copyExclusive(source: string, target: string): Promise<void> {
   const tmp = tempPathFor(target);
   try {
-    await fs.copyFile(source, tmp, fsConstants.COPYFILE_EXCL);
+    // A reflink where the filesystem has them (no bytes written), else a plain copy.
+    await fs.copyFile(source, tmp, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
     const fh = await fs.open(tmp, "r+");
     try {
       await fh.sync();
