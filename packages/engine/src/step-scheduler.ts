@@ -73,18 +73,26 @@ export class StepScheduler {
     this.limiter = new Limiter(Math.max(1, Math.floor(opts.limit)));
   }
 
-  private readonly reserved = new Map<string, (o: Promise<Outcome>) => void>();
+  /**
+   * Keys announced but not scheduled yet, with the resolver of the promise a waiter was given.
+   * The promise is made only when something waits (most steps are scheduled before anyone asks).
+   */
+  private readonly reserved = new Map<string, ((o: Promise<Outcome>) => void) | undefined>();
 
   outcome(key: string): Promise<Outcome> | undefined {
-    return this.outcomes.get(key);
+    const known = this.outcomes.get(key);
+    if (known !== undefined || !this.reserved.has(key)) return known;
+    let settle!: (o: Promise<Outcome>) => void;
+    const waiting = new Promise<Outcome>((resolve) => (settle = (o) => resolve(o)));
+    this.outcomes.set(key, waiting);
+    this.reserved.set(key, settle);
+    return waiting;
   }
 
   /** Announces a step that will be scheduled (or failed) later, so dependents wait for it. */
   reserve(key: string): void {
-    if (this.outcomes.has(key)) return;
-    let settle!: (o: Promise<Outcome>) => void;
-    this.outcomes.set(key, new Promise<Outcome>((resolve) => (settle = (o) => resolve(o))));
-    this.reserved.set(key, settle);
+    if (this.outcomes.has(key) || this.reserved.has(key)) return;
+    this.reserved.set(key, undefined);
   }
 
   private settle(key: string, p: Promise<Outcome>): void {
@@ -115,7 +123,9 @@ export class StepScheduler {
   /** Waits for every scheduled step, including ones scheduled while waiting. */
   async drain(): Promise<void> {
     let seen = 0;
-    while (seen < this.outcomes.size) {
+    for (;;) {
+      for (const key of [...this.reserved.keys()]) this.outcome(key);
+      if (seen >= this.outcomes.size) return;
       const pending = [...this.outcomes.values()].slice(seen);
       seen += pending.length;
       for (const p of pending) await p;
@@ -131,7 +141,7 @@ export class StepScheduler {
 
   private async execute(key: string, after: string[], step: Step, run: () => Promise<ResourceState | undefined>): Promise<Outcome> {
     for (const dep of after) {
-      const o = this.finished.get(dep) ?? (await this.outcomes.get(dep));
+      const o = this.finished.get(dep) ?? (await this.outcome(dep));
       if (o && o.status !== "ok") return this.skip(key, step, `${dep.replace(/^delete:/, "")} did not finish (${o.status})`, o.status === "skipped" && o.cancelled);
     }
     if (this.opts.cancelled()) return this.skip(key, step, "the deployment was cancelled", true);
