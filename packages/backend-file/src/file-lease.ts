@@ -17,7 +17,7 @@ import {
   type LeaseRecord,
 } from "./lease-file.js";
 import type { StackPaths } from "./stack-paths.js";
-import { fileIdentity } from "./file-identity.js";
+import { LeasePin } from "./lease-pin.js";
 
 const ACQUIRE_ATTEMPTS = 5;
 
@@ -46,8 +46,8 @@ export class FileLease implements Lease {
   private beating = false;
   private released = false;
   private readonly resources = new Set<LeaseResource>();
-  /** lease.json's identity when it was last read and found to carry this lease's id. */
-  private verified: string | undefined;
+  /** lease.json, held open once read and found to carry this lease's id (lease-pin.ts). */
+  private readonly pin: LeasePin;
 
   readonly paths: StackPaths;
   /** Tells this lease apart from any other, even one with the same fencing token. */
@@ -61,6 +61,7 @@ export class FileLease implements Lease {
     this.ttlMs = init.ttlMs;
     this.clock = init.clock;
     this.current = init.info;
+    this.pin = new LeasePin(init.paths.lease);
     this.warnings = init.warnings;
     const every = Math.max(1, Math.floor(this.ttlMs / 3));
     this.timer = setInterval(() => void this.heartbeat(), every);
@@ -73,17 +74,10 @@ export class FileLease implements Lease {
 
   /** Throws LeaseLost unless lease.json still carries this lease. Called before every write. */
   async assertHeld(): Promise<void> {
-    // lease.json is only ever created and removed, never rewritten: while its identity (inode,
-    // size, change times) is the one seen when it last carried this lease's id, it still does.
-    const before = this.released ? undefined : await fileIdentity(this.paths.lease);
-    if (before !== undefined && before === this.verified) return;
+    if (!this.released && (await this.pin.holds())) return;
     const now = await readLease(this.paths);
-    if (!this.released && now?.id === this.id) {
-      const after = await fileIdentity(this.paths.lease);
-      this.verified = after !== undefined && after === before ? after : undefined;
-      return;
-    }
-    this.verified = undefined;
+    if (!this.released && now?.id === this.id) return this.pin.pin(this.id);
+    await this.pin.unpin();
     this.stopTimer();
     const by = now === undefined ? "it was broken (`cairn cancel`)" : `it is now held by ${describeHolder(now.info)}`;
     throw new CairnError({
@@ -113,6 +107,7 @@ export class FileLease implements Lease {
     for (const r of this.resources) await r.close();
     this.resources.clear();
     this.released = true;
+    await this.pin.unpin();
     await removeLease(this.paths, this.id);
   }
 
