@@ -4,8 +4,8 @@
 // exactly that salt; anything unclear here just means no head start.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { PassphraseSecretsManager, type SecretsManager, type SecretsProviderState } from "@cairn/state";
 import type { PrefetchedSecrets } from "@cairn/automation";
+import { startPassphraseKey } from "@cairn/automation/early-key";
 import type { CliContext } from "./cli-context.js";
 import { readSelectedStack } from "./selected-stack.js";
 
@@ -28,10 +28,8 @@ export function prefetchSecrets(ctx: CliContext, args: string[]): PrefetchedSecr
     if (projectDir === undefined || project === undefined) return undefined;
     const stack = inv.stack ?? readSelectedStack(ctx, project, projectDir);
     const encryptionsalt = stack === undefined ? undefined : saltLine(join(projectDir, `Cairn.${stack}.yaml`));
-    const state = encryptionsalt === undefined ? undefined : decodeState(encryptionsalt);
-    if (stack === undefined || encryptionsalt === undefined || state === undefined) return undefined;
-    const manager: Promise<SecretsManager> = PassphraseSecretsManager.fromStateAsync(state, passphrase);
-    manager.catch(() => undefined); // reported when the stack opens its secrets, if it uses these
+    const manager = encryptionsalt === undefined ? undefined : startPassphraseKey(encryptionsalt, passphrase);
+    if (stack === undefined || encryptionsalt === undefined || manager === undefined) return undefined;
     return { stack, encryptionsalt, manager };
   } catch {
     return undefined;
@@ -82,9 +80,4 @@ function projectName(file: string): string | undefined {
 function saltLine(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
   return /^encryptionsalt:[ \t]*(v1:[A-Za-z0-9+/=]+)[ \t]*$/m.exec(readFileSync(file, "utf8"))?.[1];
-}
-
-function decodeState(text: string): SecretsProviderState | undefined {
-  const v = JSON.parse(Buffer.from(text.slice(3), "base64").toString("utf8")) as SecretsProviderState | null;
-  return v !== null && typeof v === "object" && v.type === "passphrase" && typeof v.state === "object" && v.state !== null ? v : undefined;
 }

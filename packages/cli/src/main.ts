@@ -30,7 +30,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
   const state = () => import("./commands/state.js");
   const account = () => import("./commands/account.js");
 
-  program.command("new <template> [dir]").description("create a project from a template (typescript)")
+  program.command("new <template> [dir]").description("create a project from a template (typescript, aws-typescript)")
     .option("-n, --name <name>", "project name (default: the directory name)").option("-d, --description <text>").option("-s, --stack <name>", "also create and select this stack").option("-f, --force", "write into a non-empty directory")
     .action(run(async (t: string, d: string | undefined, o: Record<string, unknown>) => (await import("./commands/new-project.js")).newProject(ctx, t, d, o)));
 

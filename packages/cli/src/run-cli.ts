@@ -16,4 +16,7 @@ try {
 } catch (e) {
   code = reportError(ctx, e);
 }
+// Output to a pipe is written asynchronously once the pipe's buffer (64 KiB) is full: wait until
+// everything printed has gone out, or `cairn stack history --json | jq` would get a truncated document.
+await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write("", () => done()))));
 process.exit(code);
