@@ -124,7 +124,7 @@ export class StepScheduler {
   async drain(): Promise<void> {
     let seen = 0;
     for (;;) {
-      for (const key of [...this.reserved.keys()]) this.outcome(key);
+      for (const key of [...this.reserved.keys()]) void this.outcome(key);
       if (seen >= this.outcomes.size) return;
       const pending = [...this.outcomes.values()].slice(seen);
       seen += pending.length;
