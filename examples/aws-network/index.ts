@@ -1,13 +1,14 @@
 // Two networks per stack (one for the app, one for data) and an app server on the first. Every
 // value that differs between environments — CIDRs, AMI, instance type, volume size — comes from
 // the stack's config (Cairn.<stack>.yaml), so each environment is one more stack.
+import * as aws from "@cairn/aws";
 import { Config, getStack } from "@cairn/sdk";
 import { AppServer } from "./app-server.js";
 import { Network } from "./network.js";
 
 const config = new Config();
-const region = new Config("aws").require("region");
-const zones = config.getObject<string[]>("availabilityZones") ?? [`${region}a`, `${region}b`];
+// The first two zones the region reports as available, unless the stack names its own.
+const zones = config.getObject<string[]>("availabilityZones") ?? (await aws.getAvailabilityZones({ state: "available" })).names.slice(0, 2);
 const tags = { Stack: getStack(), Project: "aws-network" };
 
 const app = new Network("app", { cidrBlock: config.require("appVpcCidr"), availabilityZones: zones, tags });
