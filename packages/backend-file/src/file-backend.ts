@@ -6,6 +6,7 @@ import {
   emptySnapshot,
   encodeCheckpoint,
   encodeCheckpointChunks,
+  highestJournalSeq,
   parseCheckpointDocument,
   plaintextCrypter,
   replay,
@@ -191,6 +192,8 @@ export class FileBackend implements Backend {
     await held.assertHeld();
     await settlePendingCommit(paths);
     await repairTornTail(paths);
+    // Seqs continue after every entry in the file, those of runs that were killed included.
+    const lastSeq = highestJournalSeq((await readIfExists(paths.journal)) ?? "");
     // The writer's entries follow the loaded journal only if nothing changed on disk since; then it
     // may also store states as deltas from the ones loaded (readers decode with the same checkpoint).
     let view = this.views.get(paths.dir);
@@ -200,7 +203,7 @@ export class FileBackend implements Backend {
       view = intact ? view : undefined;
     }
     const base = view === undefined ? undefined : { resources: view.snapshot.resources, journal: view.journal };
-    const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld(), ...(base ? { base } : {}) });
+    const writer = new FileJournalWriter({ path: paths.journal, label: paths.label, encrypter, assertHeld: () => held.assertHeld(), lastSeq, ...(base ? { base } : {}) });
     held.track(writer);
     if (view !== undefined) view.writer = writer;
     return writer;

@@ -34,8 +34,8 @@ export interface RetentionRequest {
 
 /**
  * True when checkpoint.json plus journal.jsonl, as they are on disk now, replay to exactly
- * `snapshot`, with no pending operations (a later run reuses sequence numbers, which must not meet
- * a begin still open) and a journal within `ratio` of the checkpoint.
+ * `snapshot`, with no pending operations (a checkpoint is then where they are kept and reported
+ * from, whatever order the journal began them in) and a journal within `ratio` of the checkpoint.
  */
 export async function journalHolds(req: RetentionRequest): Promise<boolean> {
   const { view, paths, snapshot } = req;

@@ -1,5 +1,5 @@
 // Group commit: concurrent appends are all durable and in call order, and batched into fewer
-// fsyncs than appends.
+// fsyncs than appends. Where a writer's seqs continue: after every entry already in the file.
 import { plaintextCrypter, type JournalEntry, type StackRef } from "@cairn/state";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,5 +41,34 @@ describe("journal group commit", () => {
     expect(datasync.mock.calls.length).toBeLessThan(300);
     await lease.release();
     await expect(journal.append([entry(9999)])).rejects.toMatchObject({ code: "CAIRN_LEASE_LOST" });
+  });
+
+  it("continues after the highest seq in the file: entries of killed runs counted, a torn last line not", async () => {
+    const backend = new FileBackend({ root });
+    await backend.createStack(ref);
+    const file = join(root, "stacks", "proj", "dev", "journal.jsonl");
+    const holder = { pid: 1, host: "h", user: "u" };
+    const open = async () => {
+      const lease = await backend.acquireLease({ ref, operation: "update", holder, ttlMs: 60_000, isProcessAlive: () => false });
+      return { lease, journal: await backend.openJournal(ref, lease, plaintextCrypter) };
+    };
+    const first = await open();
+    expect(first.journal.lastSeq).toBe(0);
+    await first.journal.append([entry(1), entry(2)]);
+    expect(first.journal.lastSeq).toBe(2);
+    // Killed: never released. Two older runs' lines, numbered from 1, and a torn line follow.
+    await fs.appendFile(file, `${JSON.stringify(entry(1))}\n${JSON.stringify({ ...entry(7), note: { seq: 99 } })}\n{"kind":"clear-pending","seq":50`);
+    const second = await open();
+    expect(second.journal.lastSeq).toBe(7);
+    await second.journal.append([entry(8)]);
+    expect(second.journal.lastSeq).toBe(8);
+    const seqs = (await fs.readFile(file, "utf8")).trimEnd().split("\n").map((l) => (JSON.parse(l) as JournalEntry).seq);
+    expect(seqs).toEqual([1, 2, 1, 7, 8]);
+    // A compaction empties the journal: the next run may start from 1 again.
+    await backend.commitSnapshot(ref, second.lease, (await backend.loadState(ref, plaintextCrypter)).snapshot, plaintextCrypter);
+    await second.lease.release();
+    const third = await open();
+    expect(third.journal.lastSeq).toBe(0);
+    await third.lease.release();
   });
 });

@@ -16,6 +16,8 @@ export interface FileJournalWriterOptions {
   assertHeld: () => Promise<void>;
   /** The checkpoint and journal this one continues, as loaded: states may then be written as deltas. */
   base?: JournalBase;
+  /** The highest seq in the file when it was opened (entries of interrupted runs included). */
+  lastSeq?: number;
 }
 
 interface Pending {
@@ -34,9 +36,16 @@ export class FileJournalWriter implements JournalWriter {
   private readonly durable: JournalEntry[] = [];
   private durableBytes = 0;
   private readonly encoder: JournalEncoder;
+  private highestSeq: number;
 
   constructor(private readonly opts: FileJournalWriterOptions) {
     this.encoder = new JournalEncoder(opts.base);
+    this.highestSeq = opts.lastSeq ?? 0;
+  }
+
+  /** The highest seq in the file: a deployment numbers its entries after it (JournalWriter). */
+  get lastSeq(): number {
+    return this.highestSeq;
   }
 
   /** The checkpoint is being replaced: entries appended after it are written whole. */
@@ -53,6 +62,7 @@ export class FileJournalWriter implements JournalWriter {
     } catch (e) {
       return Promise.reject(e);
     }
+    for (const e of entries) if (e.seq > this.highestSeq) this.highestSeq = e.seq;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ entries, text, resolve, reject });
       this.kick();

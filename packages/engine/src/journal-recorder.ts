@@ -1,6 +1,7 @@
-// Records a deployment's journal: assigns sequence numbers, keeps every entry (the result snapshot
-// is replay(base, entries)) and, outside preview, appends each one durably, in order, before the
-// caller goes on (intent before effect).
+// Records a deployment's journal: assigns sequence numbers (after the writer's lastSeq, so they
+// stay unique in a journal shared by several runs, killed ones included), keeps every entry (the
+// result snapshot is replay(base, entries)) and, outside preview, appends each one durably, in
+// order, before the caller goes on (intent before effect).
 import type { JournalEntry, JournalOp, JournalWriter, ResourceKey, ResourceState } from "@cairn/state";
 import type { Urn } from "@cairn/protocol";
 
@@ -10,7 +11,10 @@ export class JournalRecorder {
   readonly entries: JournalEntry[] = [];
   private seq = 0;
 
-  constructor(private readonly writer: JournalWriter | undefined) {}
+  constructor(private readonly writer: JournalWriter | undefined) {
+    const last = writer?.lastSeq;
+    if (last !== undefined && Number.isSafeInteger(last) && last > 0) this.seq = last;
+  }
 
   private async append(entry: DistributiveOmit<JournalEntry, "seq">): Promise<number> {
     const seq = ++this.seq;

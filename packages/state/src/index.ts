@@ -34,6 +34,6 @@ export {
   type CheckpointDocument,
   type DecodeCheckpointOptions,
 } from "./checkpoint-codec.js";
-export { encodeJournalEntry, decodeJournal, JournalEncoder, JOURNAL_VERSION, type DecodedJournal, type JournalBase } from "./journal-codec.js";
+export { encodeJournalEntry, decodeJournal, highestJournalSeq, JournalEncoder, JOURNAL_VERSION, type DecodedJournal, type JournalBase } from "./journal-codec.js";
 export { DELTA_JOURNAL_VERSION, sameJson } from "./journal-delta.js";
 export { RESTORE_HINT } from "./state-errors.js";

@@ -108,3 +108,25 @@ function checkVersion(value: unknown, lineNo: number, source: string | undefined
     message: `${describeSource(source, "the journal")} line ${lineNo} was written by a newer Cairn (journal format ${JSON.stringify(v)}; this Cairn reads ${JOURNAL_VERSION}). Upgrade Cairn to use this stack.`,
   });
 }
+
+/**
+ * The highest `seq` among the journal's complete lines (0 when there is none), where a writer that
+ * appends to it continues. Only the top-level `seq` of each line is read: no secret is opened and
+ * no delta expanded. A line that does not parse is skipped (loading reports it).
+ */
+export function highestJournalSeq(text: string): number {
+  let highest = 0;
+  const complete = text.slice(0, text.lastIndexOf("\n") + 1);
+  for (const line of complete.split("\n")) {
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line) as unknown;
+    } catch {
+      continue;
+    }
+    const seq = (value as Record<string, unknown> | null)?.["seq"];
+    if (typeof seq === "number" && Number.isSafeInteger(seq) && seq > highest) highest = seq;
+  }
+  return highest;
+}

@@ -32,4 +32,11 @@ export type JournalEntry =
  */
 export interface JournalWriter {
   append(entries: JournalEntry[]): Promise<void>;
+  /**
+   * The highest seq in the journal this writer appends to: the entries already there when it was
+   * opened (those of interrupted runs included) and those it appended since. A deployment numbers
+   * its entries after it, so seqs never repeat in a journal that several runs share. Absent or 0:
+   * the journal holds no entry yet.
+   */
+  readonly lastSeq?: number;
 }

@@ -157,10 +157,39 @@ describe("replay", () => {
     expect(e3.message).toContain("replaced copy");
   });
 
-  it("reports an end without its begin, a reused seq and an add over a live resource", () => {
+  it("keeps the operations of several killed runs that numbered their entries from 1 pending", () => {
+    // Run 1 is killed after beginning a create of b (seq 3); run 2 reuses 3 for its own create of b
+    // and is killed too, after beginning a delete of a at seq 4; run 3 ends its own seq 3.
+    const a = res("a", { id: "1" });
+    const journal: JournalEntry[] = [
+      { kind: "begin", seq: 1, op: "update", old: { urn: A }, planned: a },
+      { kind: "end", seq: 2, begin: 1, ok: true, state: a },
+      { kind: "begin", seq: 3, op: "create", planned: res("b") },
+      { kind: "write", seq: 1, old: { urn: A }, state: a },
+      { kind: "write", seq: 2, old: { urn: A }, state: a },
+      { kind: "begin", seq: 3, op: "create", planned: res("b", { inputs: { run: 2 } }) },
+      { kind: "begin", seq: 4, op: "delete", old: { urn: A } },
+    ];
+    const s = replay(snap([a]), journal);
+    expect(s.pendingOperations.map((p) => [p.kind, p.resource.urn, p.resource.inputs])).toEqual([
+      ["creating", B, {}],
+      ["creating", B, { run: 2 }],
+      ["deleting", A, a.inputs],
+    ]);
+    const ended = replay(snap([a]), [...journal, { kind: "end", seq: 5, begin: 3, ok: true, state: res("b", { id: "2" }) }]);
+    expect(ended.resources.map((r) => r.id)).toEqual(["1", "2"]);
+    expect(ended.pendingOperations.map((p) => [p.kind, p.resource.inputs])).toEqual([["creating", {}], ["deleting", a.inputs]]);
+    const cleared = replay(snap([a]), [...journal, { kind: "clear-pending", seq: 5, urns: [B] }]);
+    expect(cleared.pendingOperations.map((p) => p.kind)).toEqual(["deleting"]);
+    // Once cleared, seq 3 is open no more.
+    expect(corruptError(() => replay(snap([a]), [...journal, { kind: "clear-pending", seq: 5, urns: [B] }, { kind: "end", seq: 6, begin: 3, ok: true }])).message).toContain("seq 3");
+  });
+
+  it("reports an end without its begin, an end of an ended seq and an add over a live resource", () => {
     expect(corruptError(() => replay(snap([]), [{ kind: "end", seq: 2, begin: 1, ok: true, state: res("a") }])).message).toContain("seq 1");
     const begin: JournalEntry = { kind: "begin", seq: 1, op: "create", planned: res("a") };
-    expect(corruptError(() => replay(snap([]), [begin, begin])).message).toContain("still pending");
+    const end: JournalEntry = { kind: "end", seq: 2, begin: 1, ok: false, error: "boom" };
+    expect(corruptError(() => replay(snap([]), [begin, begin, end, end])).message).toContain("already ended");
     const add = corruptError(() => replay(snap([res("a", { id: "1" })]), [{ kind: "write", seq: 5, state: res("a", { id: "2" }) }]));
     expect(add.message).toContain("already in the state");
     expect(add.urn).toBe(A);

@@ -29,12 +29,16 @@ interface Pending {
 interface ReplayState {
   ledger: ResourceLedger;
   basePending: PendingOperation[];
+  /** Begun-but-unended operations in begin order, by an internal key (seqs may repeat: see open). */
   pending: Map<number, Pending>;
+  /** seq -> key of the latest pending begin with that seq: the one an `end` refers to. */
+  open: Map<number, number>;
+  nextKey: number;
 }
 
 /** Applies journal entries to a base snapshot; never mutates its arguments. */
 export function replay(base: Snapshot, entries: JournalEntry[]): Snapshot {
-  const st: ReplayState = { ledger: new ResourceLedger(base.resources), basePending: [...base.pendingOperations], pending: new Map() };
+  const st: ReplayState = { ledger: new ResourceLedger(base.resources), basePending: [...base.pendingOperations], pending: new Map(), open: new Map(), nextKey: 0 };
   for (const entry of entries) {
     applyEntry(st, entry);
     st.ledger.normalize();
@@ -56,7 +60,11 @@ function applyEntry(st: ReplayState, entry: JournalEntry): void {
     case "clear-pending": {
       const urns = new Set(entry.urns);
       st.basePending = st.basePending.filter((op) => !urns.has(op.resource.urn));
-      for (const [seq, p] of st.pending) if (urns.has(pendingUrn(p))) st.pending.delete(seq);
+      for (const [key, p] of st.pending) {
+        if (!urns.has(pendingUrn(p))) continue;
+        st.pending.delete(key);
+        if (st.open.get(p.begin.seq) === key) st.open.delete(p.begin.seq);
+      }
       return;
     }
     default:
@@ -65,19 +73,25 @@ function applyEntry(st: ReplayState, entry: JournalEntry): void {
 }
 
 function applyBegin(st: ReplayState, b: BeginEntry): void {
-  if (st.pending.has(b.seq)) throw corrupt(b, `reuses the seq of an operation that is still pending`);
+  // A seq that is still open belongs to an earlier run that was killed (journals written before
+  // seqs continued across runs number every run from 1): that operation stays pending, and an
+  // `end` with this seq refers to this newer begin.
   const needsOld = b.op === "update" || b.op === "delete";
   if (needsOld && b.old === undefined) throw corrupt(b, `is a ${b.op} with no old resource`);
   if (!needsOld && b.planned === undefined) throw corrupt(b, `is a ${b.op} with no planned resource`);
   const pending: Pending = { begin: b };
   if (b.old !== undefined) pending.old = st.ledger.get(mustFind(st, b, b.old));
-  st.pending.set(b.seq, pending);
+  const key = st.nextKey++;
+  st.pending.set(key, pending);
+  st.open.set(b.seq, key);
 }
 
 function applyEnd(st: ReplayState, e: EndEntry): void {
-  const p = st.pending.get(e.begin);
-  if (p === undefined) throw corrupt(e, `ends operation seq ${e.begin}, which was never begun or has already ended`);
-  st.pending.delete(e.begin);
+  const key = st.open.get(e.begin);
+  const p = key === undefined ? undefined : st.pending.get(key);
+  if (key === undefined || p === undefined) throw corrupt(e, `ends operation seq ${e.begin}, which was never begun or has already ended`);
+  st.pending.delete(key);
+  st.open.delete(e.begin);
   const b = p.begin;
   if (e.ok) {
     const state = e.state ?? (b.op === "delete" ? undefined : b.planned);
