@@ -1,13 +1,15 @@
 // Crash drill: SIGKILL the CLI's whole process group at random moments of `up` (from nothing and
 // after a config change that updates and replaces a subset) and `destroy`, on a stack of 30 local
-// files and 4 commands. After every kill: the state loads, the next plain `up` converges (breaking
-// the dead holder's lease with a warning), the files on disk are exactly the files in state, and
-// `destroy` leaves none. Trials: CAIRN_DRILL_TRIALS (default 6); seed: CAIRN_DRILL_SEED.
+// files and 4 commands; on some trials the runs that follow a kill are killed too (up to 3 kills in
+// a row, with no successful run in between). After the kills: the state loads, the next plain `up`
+// converges (breaking the dead holder's lease with a warning), the files on disk are exactly the
+// files in state, and `destroy` leaves none. Trials: CAIRN_DRILL_TRIALS (default 6); seed:
+// CAIRN_DRILL_SEED.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DRILL_COMMANDS, DRILL_FILES, DRILL_OUT, DRILL_PROGRAM } from "./drill-program.js";
-import { expectCode, exportState, Sandbox, sha256, type ExportedState } from "./harness.js";
+import { expectCode, exportState, Sandbox, sha256, type ExportedState, type RunResult } from "./harness.js";
 
 const TRIALS = Number(process.env.CAIRN_DRILL_TRIALS ?? "6");
 const SEED = Number(process.env.CAIRN_DRILL_SEED ?? String(Date.now() % 1_000_000));
@@ -35,6 +37,10 @@ interface Figures {
   kills: number;
   finishedBeforeKill: number;
   byKind: Record<Kind, number>;
+  /** Trials in which two or more runs in a row were killed (no successful run in between). */
+  consecutiveKillTrials: number;
+  /** The most runs killed in a row. */
+  mostKillsInARow: number;
   leasesBroken: number;
   /** Creates killed before they returned an ID: warned about on every run, kept pending (never cleared by the engine). */
   interruptedCreatesPending: number;
@@ -95,27 +101,40 @@ describe("crash drill", () => {
     await timed("update");
     await timed("destroy");
 
-    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
+    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, consecutiveKillTrials: 0, mostKillsInARow: 0, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
     const kinds: Kind[] = ["up", "update", "destroy"];
     for (let t = 0; t < TRIALS; t++) {
       const kind = kinds[t % 3]!;
       const where = `trial ${t} (${kind}, seed ${SEED})`;
       if (kind === "update") await setGen(++gen);
-      const inSteps = t % 2 === 1;
-      const delay = Math.floor(random() * (inSteps ? Math.max(1, durationsMs[kind] - firstStepMs[kind]) : durationsMs[kind]));
-      const run = sb.start("drill", kind === "destroy" ? DESTROY : UP);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = (): void => { timer = setTimeout(() => run.signalGroup("SIGKILL"), delay); };
-      if (inSteps) void run.printed(STEP).then(arm);
-      else arm();
-      const result = await run.done;
-      clearTimeout(timer);
-      fig.trials++;
-      if (result.signal === "SIGKILL") fig.kills++;
-      else {
-        expectCode(result, 0, `${where}: uninterrupted run`);
+      // Runs 1..chain are each killed at a random moment (the same operation again after a kill,
+      // as a user would retry it), unless one finishes first.
+      const chain = 1 + (Math.floor(t / 3) % 3);
+      let last: { result: RunResult; pid: number | undefined } | undefined;
+      let inARow = 0;
+      for (let k = 0; k < chain; k++) {
+        const inSteps = (t + k) % 2 === 1;
+        const delay = Math.floor(random() * (inSteps ? Math.max(1, durationsMs[kind] - firstStepMs[kind]) : durationsMs[kind]));
+        const run = sb.start("drill", kind === "destroy" ? DESTROY : UP);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const arm = (): void => { timer = setTimeout(() => run.signalGroup("SIGKILL"), delay); };
+        if (inSteps) void run.printed(STEP).then(arm);
+        else arm();
+        const result = await run.done;
+        clearTimeout(timer);
+        last = { result, pid: run.child.pid };
+        if (result.signal === "SIGKILL") {
+          fig.kills++;
+          inARow++;
+          fig.mostKillsInARow = Math.max(fig.mostKillsInARow, inARow);
+          continue;
+        }
+        expectCode(result, 0, `${where}: uninterrupted run ${k + 1}`);
         fig.finishedBeforeKill++;
+        break;
       }
+      if (inARow >= 2) fig.consecutiveKillTrials++;
+      fig.trials++;
       fig.byKind[kind]++;
       const leaseLeft = existsSync(leaseFile);
 
@@ -125,7 +144,7 @@ describe("crash drill", () => {
       fig.recoveryUps++;
       const printed = recovery.stdout + recovery.stderr;
       if (leaseLeft) {
-        expect(printed, `${where}: the stale lease is broken with a warning`).toMatch(new RegExp(`pid ${result.signal === "SIGKILL" ? run.child.pid : ""}`));
+        expect(printed, `${where}: the stale lease is broken with a warning`).toMatch(new RegExp(`pid ${last?.result.signal === "SIGKILL" ? String(last.pid) : ""}`));
         fig.leasesBroken++;
       }
       const state = await exportState(sb, "drill");
@@ -150,5 +169,5 @@ describe("crash drill", () => {
     expect(fig.trials).toBe(TRIALS);
     expect(fig.resourcesLost).toBe(0);
     expect(fig.orphanFiles).toBe(0);
-  }, 120_000 + TRIALS * 30_000);
+  }, 120_000 + TRIALS * 45_000);
 });
