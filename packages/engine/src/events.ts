@@ -6,5 +6,7 @@ export type EventInput = DistributiveOmit<EngineEvent, "time">;
 export type EventEmitter = (event: EventInput) => void;
 
 export function makeEmitter(sink: EventSink, clock: () => number): EventEmitter {
-  return (event) => sink.emit({ ...event, time: clock() } as EngineEvent);
+  // Object.assign, not `{ ...event, time }`: a spread followed by a new key gives each event a V8
+  // hidden class of its own, which costs an allocation and GC work per event.
+  return (event) => sink.emit(Object.assign({}, event, { time: clock() }) as EngineEvent);
 }
