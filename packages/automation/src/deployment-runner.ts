@@ -7,6 +7,7 @@ import { replay, type Lease, type SecretsManager, type Snapshot, type Decrypter,
 import { runDeployment, type DeploymentResult, type ProgramSource } from "@cairn/engine";
 import { createProgramSource, createProviderLoader, inlineProgramSource, warmProgramSource } from "@cairn/host";
 import { resolveConfig } from "./config-values.js";
+import { DeferredSecrets, KeyGatedJournal, openWhileDeriving } from "./deferred-secrets.js";
 import { readGitInfo } from "./git-info.js";
 import { toOutputMap } from "./outputs.js";
 import { stackReferenceResolver } from "./stack-reference.js";
@@ -52,12 +53,21 @@ export async function loadCurrentState(stack: { workspace: Stack["workspace"]; r
 }
 
 export async function runOperation(stack: Stack, req: OperationRequest): Promise<OperationResult> {
-  // The KDF runs on the thread pool while this thread loads the program's tooling.
-  const secrets = stack.secrets();
+  // The KDF runs on the thread pool while this thread loads the state and the program's tooling,
+  // runs the program and plans; only opening a secret, the first write and a preview's end wait.
+  const secrets = await stack.deferredSecrets();
   void warmProgram(stack, req);
-  const manager = await secrets;
-  if (req.dryRun) return runWith(stack, req, manager, undefined);
-  return withLease(stack, req.kind, req.onEvent, (lease) => runWith(stack, req, manager, lease));
+  if (req.dryRun) return runWith(stack, req, secrets, undefined);
+  // Secret config is opened before the program runs: then a wrong passphrase fails before the
+  // lease is taken too (otherwise only the lease's fencing counter moves before it is reported).
+  if (hasSecretConfig(stack)) await secrets.ready();
+  return withLease(stack, req.kind, req.onEvent, (lease) => runWith(stack, req, secrets, lease));
+}
+
+function hasSecretConfig(stack: Stack): boolean {
+  const ctx = stack.workspace.ctx;
+  const config = resolveConfig({ project: ctx.project.name, config: stack.settings().config, ...(ctx.project.config ? { defaults: ctx.project.config } : {}) });
+  return Object.values(config).some((v) => v.secret);
 }
 
 function warmProgram(stack: Stack, req: OperationRequest): Promise<void> {
@@ -99,14 +109,16 @@ export function resolveResourceRefs(list: string[] | undefined, base: Snapshot, 
   return out;
 }
 
-async function runWith(stack: Stack, req: OperationRequest, manager: SecretsManager, lease: Lease | undefined): Promise<OperationResult> {
+async function runWith(stack: Stack, req: OperationRequest, secrets: DeferredSecrets, lease: Lease | undefined): Promise<OperationResult> {
   const ctx = stack.workspace.ctx;
   const startTime = ctx.clock();
-  const base = await loadCurrentState(stack, manager, req.onEvent);
+  const base = await openWhileDeriving(secrets, (dec) => loadCurrentState(stack, dec, req.onEvent));
   const settings = stack.settings();
-  const config = resolveConfig({ project: ctx.project.name, config: settings.config, decrypter: manager, ...(ctx.project.config ? { defaults: ctx.project.config } : {}) });
+  const config = await openWhileDeriving(secrets, (dec) =>
+    resolveConfig({ project: ctx.project.name, config: settings.config, decrypter: dec, ...(ctx.project.config ? { defaults: ctx.project.config } : {}) }),
+  );
   const program = programFor(stack, req);
-  const journal = lease ? await ctx.backend.openJournal(stack.ref, lease, manager) : undefined;
+  const journal = lease ? new KeyGatedJournal(secrets, (m) => ctx.backend.openJournal(stack.ref, lease, m)) : undefined;
   const targets = resolveResourceRefs(req.targets, base, "--target");
   const replaceTargets = resolveResourceRefs(req.replace, base, "--replace");
   const excludes = resolveResourceRefs(req.exclude, base, "--exclude");
@@ -144,13 +156,17 @@ async function runWith(stack: Stack, req: OperationRequest, manager: SecretsMana
       { ...(req.signal ? { signal: req.signal } : {}), ...(req.forceSignal ? { forceSignal: req.forceSignal } : {}) },
     );
   } catch (e) {
+    await secrets.ready(); // a wrong passphrase is the error to report, and nothing is written
     if (!lease) throw e;
+    const manager = await ensureJournal(secrets, journal);
     // The engine could not finish: what it did is in the journal; record the failure in history.
     const error = errorInfo(e);
     const history = await appendHistory(stack, { req, manager, startTime, result: "failed", counts: {}, steps: [], error, config, git });
     const failed: OperationResult = { kind: req.kind, dryRun: false, result: "failed", counts: {}, steps: [], outputs: {}, error, durationMs: ctx.clock() - startTime, history };
     return failed;
   }
+  // A preview fails with a wrong passphrase too; an update checks it before its first write.
+  const manager = await ensureJournal(secrets, journal);
   let history: UpdateRecord | undefined;
   if (lease) {
     await ctx.backend.commitSnapshot(stack.ref, lease, { ...result.snapshot, secretsProvider: manager.state }, manager);
@@ -167,6 +183,13 @@ async function runWith(stack: Stack, req: OperationRequest, manager: SecretsMana
     durationMs: result.durationMs,
     ...(history ? { history } : {}),
   };
+}
+
+/** The checked manager, with the journal opened (settled, repaired) before a commit, as always. */
+async function ensureJournal(secrets: DeferredSecrets, journal: KeyGatedJournal | undefined): Promise<SecretsManager> {
+  const manager = await secrets.ready();
+  await journal?.opened();
+  return manager;
 }
 
 export function errorInfo(e: unknown): ErrorInfo {

@@ -10,6 +10,7 @@ import { rootOutputs, toOutputMap } from "./outputs.js";
 import { loadStackSettings, saveStackSettings, type StackSettings } from "./stack-settings-file.js";
 import { openStackSecrets, prefetchedFor, withManagerState } from "./stack-secrets.js";
 import { reseal } from "./reseal.js";
+import { DeferredSecrets } from "./deferred-secrets.js";
 import type { ImportResource, OperationOptions, OperationResult, OutputMap } from "./types.js";
 import type { Workspace } from "./workspace.js";
 
@@ -66,6 +67,20 @@ export class Stack {
     if (created || settings.encryptionsalt === undefined) this.saveSettings(withManagerState(settings, manager));
     this.#manager = manager;
     return manager;
+  }
+
+  /**
+   * The stack's secrets manager with its key derived in the background, for operations: the
+   * passphrase is read (or asked for) now; a stack whose settings hold no salt yet is opened
+   * (and recorded) first, as `secrets()` does.
+   */
+  async deferredSecrets(): Promise<DeferredSecrets> {
+    if (this.#manager === undefined) {
+      const settings = this.settings();
+      if (settings.encryptionsalt === undefined) await this.secrets();
+      else if (prefetchedFor(this.workspace.ctx.prefetchedSecrets, this.name, settings) === undefined) await this.workspace.ctx.passphrase.get(this.name);
+    }
+    return new DeferredSecrets(this.secrets());
   }
 
   private async checkpointSecretsState() {
