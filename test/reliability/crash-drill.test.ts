@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DRILL_COMMANDS, DRILL_FILES, DRILL_OUT, DRILL_PROGRAM } from "./drill-program.js";
-import { expectCode, exportState, Sandbox, sha256, type ExportedState, type RunResult } from "./harness.js";
+import { expectCode, exportState, Sandbox, sha256, type ExportedState } from "./harness.js";
 
 const TRIALS = Number(process.env.CAIRN_DRILL_TRIALS ?? "6");
 const SEED = Number(process.env.CAIRN_DRILL_SEED ?? String(Date.now() % 1_000_000));
@@ -41,6 +41,10 @@ interface Figures {
   consecutiveKillTrials: number;
   /** The most runs killed in a row. */
   mostKillsInARow: number;
+  /** Begins left open in the journal by killed runs, counted after each trial's kills. */
+  openBeginsLeft: number;
+  /** Of those, begins left open by a run killed after another killed run had left one open. */
+  openBeginsOverOpenBegins: number;
   leasesBroken: number;
   /** Creates killed before they returned an ID: warned about on every run, kept pending (never cleared by the engine). */
   interruptedCreatesPending: number;
@@ -73,11 +77,32 @@ function expectConverged(state: ExportedState, where: string): void {
   expect(unexplained.map((o) => `${o.kind} ${o.resource.urn}`), `${where}: pending operations`).toEqual([]);
 }
 
+/**
+ * The journal's begins with no end (what killed runs left), checking on the way that its seqs
+ * increase through the file: every run numbers its entries after those already there.
+ */
+function openBegins(journalFile: string, where: string): number {
+  if (!existsSync(journalFile)) return 0;
+  const text = readFileSync(journalFile, "utf8");
+  type Line = { kind: string; seq: number; begin?: number; urns?: string[]; old?: { urn: string }; planned?: { urn?: string; $delta?: { urn?: string } } };
+  const entries = text.slice(0, text.lastIndexOf("\n") + 1).split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Line);
+  const seqs = entries.map((e) => e.seq);
+  expect(seqs.filter((q, i) => i > 0 && q <= seqs[i - 1]!), `${where}: journal seqs that do not increase`).toEqual([]);
+  const open = new Map<number, string | undefined>();
+  for (const e of entries) {
+    if (e.kind === "begin") open.set(e.seq, e.old?.urn ?? e.planned?.urn ?? e.planned?.$delta?.urn);
+    if (e.kind === "end") open.delete(e.begin!);
+    if (e.kind === "clear-pending") for (const [q, urn] of open) if (urn !== undefined && e.urns?.includes(urn)) open.delete(q);
+  }
+  return open.size;
+}
+
 describe("crash drill", () => {
   it(`survives SIGKILL at random moments (${TRIALS} trials, seed ${SEED})`, async () => {
     const sb = new Sandbox("cairn-drill-");
     const dir = sb.project("drill", DRILL_PROGRAM);
     const leaseFile = join(sb.state, "stacks", "drill", "dev", "lease.json");
+    const journalFile = join(sb.state, "stacks", "drill", "dev", "journal.jsonl");
     expectCode(await sb.run("drill", ["stack", "init", "dev"]), 0);
     const random = rng(SEED);
     let gen = 0;
@@ -101,7 +126,7 @@ describe("crash drill", () => {
     await timed("update");
     await timed("destroy");
 
-    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, consecutiveKillTrials: 0, mostKillsInARow: 0, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
+    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, consecutiveKillTrials: 0, mostKillsInARow: 0, openBeginsLeft: 0, openBeginsOverOpenBegins: 0, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
     const kinds: Kind[] = ["up", "update", "destroy"];
     for (let t = 0; t < TRIALS; t++) {
       const kind = kinds[t % 3]!;
@@ -110,8 +135,10 @@ describe("crash drill", () => {
       // Runs 1..chain are each killed at a random moment (the same operation again after a kill,
       // as a user would retry it), unless one finishes first.
       const chain = 1 + (Math.floor(t / 3) % 3);
-      let last: { result: RunResult; pid: number | undefined } | undefined;
+      /** Pids of the runs killed in a row: the lease left is that of the last one that took it. */
+      const killedPids: number[] = [];
       let inARow = 0;
+      let openBefore = openBegins(journalFile, where);
       for (let k = 0; k < chain; k++) {
         const inSteps = (t + k) % 2 === 1;
         const delay = Math.floor(random() * (inSteps ? Math.max(1, durationsMs[kind] - firstStepMs[kind]) : durationsMs[kind]));
@@ -122,8 +149,11 @@ describe("crash drill", () => {
         else arm();
         const result = await run.done;
         clearTimeout(timer);
-        last = { result, pid: run.child.pid };
         if (result.signal === "SIGKILL") {
+          if (run.child.pid !== undefined) killedPids.push(run.child.pid);
+          const open = openBegins(journalFile, where);
+          if (open > openBefore && openBefore > 0) fig.openBeginsOverOpenBegins += open - openBefore;
+          openBefore = open;
           fig.kills++;
           inARow++;
           fig.mostKillsInARow = Math.max(fig.mostKillsInARow, inARow);
@@ -134,6 +164,7 @@ describe("crash drill", () => {
         break;
       }
       if (inARow >= 2) fig.consecutiveKillTrials++;
+      fig.openBeginsLeft += openBefore;
       fig.trials++;
       fig.byKind[kind]++;
       const leaseLeft = existsSync(leaseFile);
@@ -144,7 +175,7 @@ describe("crash drill", () => {
       fig.recoveryUps++;
       const printed = recovery.stdout + recovery.stderr;
       if (leaseLeft) {
-        expect(printed, `${where}: the stale lease is broken with a warning`).toMatch(new RegExp(`pid ${last?.result.signal === "SIGKILL" ? String(last.pid) : ""}`));
+        expect(printed, `${where}: the stale lease is broken with a warning`).toMatch(new RegExp(`pid (${killedPids.join("|")})\\b`));
         fig.leasesBroken++;
       }
       const state = await exportState(sb, "drill");
