@@ -56,7 +56,7 @@ describe("DeferredSecrets", () => {
       return Promise.resolve(writer);
     };
     const ok = deferred();
-    const journal = new KeyGatedJournal(ok.secrets, open);
+    const journal = new KeyGatedJournal(ok.secrets, open, 0);
     const first = journal.append([]);
     const second = journal.append([]);
     await Promise.resolve();
@@ -66,8 +66,11 @@ describe("DeferredSecrets", () => {
     expect([opens, appended.length]).toEqual([1, 2]);
     const bad = deferred();
     bad.reject(new Error("wrong"));
-    await expect(new KeyGatedJournal(bad.secrets, open).append([])).rejects.toThrow("wrong");
+    await expect(new KeyGatedJournal(bad.secrets, open, 0).append([])).rejects.toThrow("wrong");
     expect(opens).toBe(1);
+    const moved = new KeyGatedJournal(ok.secrets, () => Promise.resolve({ append: () => Promise.resolve(), lastSeq: 7 }), 5);
+    expect(moved.lastSeq).toBe(5);
+    await expect(moved.append([])).rejects.toThrow(/journal changed/);
   });
 });
 

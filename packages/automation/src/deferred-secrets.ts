@@ -73,14 +73,30 @@ export async function openWhileDeriving<T>(secrets: DeferredSecrets, read: (dec:
 export class KeyGatedJournal implements JournalWriter {
   #writer: Promise<JournalWriter> | undefined;
 
+  /**
+   * `lastSeq`: the highest seq of the journal as loaded (under the same lease), which the engine
+   * numbers after before the journal is open; the opened writer must agree.
+   */
   constructor(
     private readonly secrets: DeferredSecrets,
     private readonly open: (secrets: SecretsManager) => Promise<JournalWriter>,
+    readonly lastSeq: number,
   ) {}
 
   /** Opens the journal now (if not yet): a commit follows an opened journal, as before. */
   opened(): Promise<JournalWriter> {
-    return (this.#writer ??= this.secrets.ready().then((m) => this.open(m)));
+    return (this.#writer ??= this.secrets.ready().then(async (m) => this.checked(await this.open(m))));
+  }
+
+  private checked(writer: JournalWriter): JournalWriter {
+    if (writer.lastSeq !== undefined && writer.lastSeq !== this.lastSeq) {
+      throw new CairnError({
+        code: ErrorCodes.Internal,
+        source: "internal",
+        message: `the stack's journal changed while its lease was held (its last seq is ${writer.lastSeq}, ${this.lastSeq} when loaded); nothing was written: run the command again`,
+      });
+    }
+    return writer;
   }
 
   async append(entries: JournalEntry[]): Promise<void> {

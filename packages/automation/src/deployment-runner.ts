@@ -47,9 +47,15 @@ export async function withLease<T>(stack: Stack, operation: string, emit: ((e: E
 
 /** The stack's current state: checkpoint plus any journal not yet compacted. */
 export async function loadCurrentState(stack: { workspace: Stack["workspace"]; ref: StackRef }, decrypter: Decrypter, emit?: (e: EngineEvent) => void): Promise<Snapshot> {
+  return (await loadWithJournalSeq(stack, decrypter, emit)).snapshot;
+}
+
+/** loadCurrentState, with the highest seq of the journal it replayed (0 for none). */
+async function loadWithJournalSeq(stack: { workspace: Stack["workspace"]; ref: StackRef }, decrypter: Decrypter, emit?: (e: EngineEvent) => void): Promise<{ snapshot: Snapshot; lastSeq: number }> {
   const loaded = await stack.workspace.ctx.backend.loadState(stack.ref, decrypter);
   for (const w of loaded.warnings ?? []) emit?.({ code: "diagnostic", level: "warning", message: w, time: stack.workspace.ctx.clock() });
-  return replay(loaded.snapshot, loaded.journal);
+  const lastSeq = loaded.journal.reduce((max, e) => Math.max(max, e.seq), 0);
+  return { snapshot: replay(loaded.snapshot, loaded.journal), lastSeq };
 }
 
 export async function runOperation(stack: Stack, req: OperationRequest): Promise<OperationResult> {
@@ -112,13 +118,13 @@ export function resolveResourceRefs(list: string[] | undefined, base: Snapshot, 
 async function runWith(stack: Stack, req: OperationRequest, secrets: DeferredSecrets, lease: Lease | undefined): Promise<OperationResult> {
   const ctx = stack.workspace.ctx;
   const startTime = ctx.clock();
-  const base = await openWhileDeriving(secrets, (dec) => loadCurrentState(stack, dec, req.onEvent));
+  const { snapshot: base, lastSeq } = await openWhileDeriving(secrets, (dec) => loadWithJournalSeq(stack, dec, req.onEvent));
   const settings = stack.settings();
   const config = await openWhileDeriving(secrets, (dec) =>
     resolveConfig({ project: ctx.project.name, config: settings.config, decrypter: dec, ...(ctx.project.config ? { defaults: ctx.project.config } : {}) }),
   );
   const program = programFor(stack, req);
-  const journal = lease ? new KeyGatedJournal(secrets, (m) => ctx.backend.openJournal(stack.ref, lease, m)) : undefined;
+  const journal = lease ? new KeyGatedJournal(secrets, (m) => ctx.backend.openJournal(stack.ref, lease, m), lastSeq) : undefined;
   const targets = resolveResourceRefs(req.targets, base, "--target");
   const replaceTargets = resolveResourceRefs(req.replace, base, "--replace");
   const excludes = resolveResourceRefs(req.exclude, base, "--exclude");
