@@ -3,8 +3,8 @@
 // process leaves: a prefix of its entries, a lease nobody releases, no commit). Run 1 is killed
 // with an operation begun, run 2 (which reports it) is killed at every possible entry, and run 3
 // must load the state, report what is pending, converge and lose no resource of the fake cloud.
-// Seqs are unique across the runs; a journal written by a Cairn that numbered every run from 1
-// (a writer without lastSeq) loads too.
+// Seqs are unique across the runs, also through a wrapper that hides the writer's lastSeq; a
+// journal written by an older Cairn that numbered every run from 1 loads too.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ import { FileBackend } from "@cairn/backend-file";
 import { runDeployment, type DeploymentResult } from "@cairn/engine";
 import { CustomResource, type Input } from "@cairn/sdk";
 import { runProgram } from "@cairn/sdk/runtime";
-import { plaintextCrypter, replay, type JournalEntry, type JournalWriter, type Snapshot, type StackRef } from "@cairn/state";
+import { encodeJournalEntry, plaintextCrypter, replay, type JournalEntry, type JournalWriter, type Snapshot, type StackRef } from "@cairn/state";
 import { FakeCloud, FakeProvider } from "@cairn/testing";
 
 class Res extends CustomResource {
@@ -38,6 +38,12 @@ const v2: Program = () => {
   new Res("d", { size: 1 });
 };
 
+/**
+ * How runs number their entries: after the writer's lastSeq; from 1 through a wrapper that hides
+ * it (the file writer then shifts them); or from 1, appended as an older Cairn did.
+ */
+type Seqs = "continue" | "hidden" | "legacy";
+
 /** Where a run stops writing: after the entry this predicate first accepts, or after `entries`. */
 type StopAt = ((e: JournalEntry) => boolean) | { entries: number };
 
@@ -54,7 +60,7 @@ class World {
   readonly provider = new FakeProvider({ cloud: this.cloud });
   private runs = 0;
   private time = Date.parse("2026-01-01T00:00:00.000Z");
-  constructor(readonly backend: FileBackend, private readonly legacySeqs: boolean, readonly journalPath: string) {}
+  constructor(readonly backend: FileBackend, private readonly seqs: Seqs, readonly journalPath: string) {}
 
   /** One `up`: lease (taking over a killed run's), load, journal, deploy, and commit unless killed. */
   async up(program: Program, stop?: StopAt): Promise<RunOutcome> {
@@ -67,14 +73,16 @@ class World {
     let killed!: () => void;
     const killedAt = new Promise<void>((res) => (killed = res));
     let stopped = false;
-    const legacy = this.legacySeqs;
+    const seqs = this.seqs;
+    const path = this.journalPath;
     const writer: JournalWriter = {
       get lastSeq() {
-        return legacy ? undefined : journal.lastSeq;
+        return seqs === "continue" ? journal.lastSeq : undefined;
       },
       append: async (entries) => {
         if (stopped) return new Promise<void>(() => undefined); // A killed process writes nothing more.
-        await journal.append(entries);
+        if (seqs === "legacy") await fs.appendFile(path, entries.map((e) => `${encodeJournalEntry(e, plaintextCrypter)}\n`).join(""));
+        else await journal.append(entries);
         written.push(...entries);
         const last = entries[entries.length - 1]!;
         if (stop !== undefined && (typeof stop === "function" ? stop(last) : written.length >= stop.entries)) {
@@ -139,7 +147,7 @@ describe("consecutive kills on one journal", () => {
     const dir = await fs.mkdtemp(join(root, "w-"));
     const backend = new FileBackend({ root: dir, host: "here", ...(s.compactRatio !== undefined ? { compactRatio: s.compactRatio } : {}) });
     await backend.createStack(ref);
-    return new World(backend, s.legacy ?? false, join(dir, "stacks", ref.project, ref.stack, "journal.jsonl"));
+    return new World(backend, s.seqs ?? "continue", join(dir, "stacks", ref.project, ref.stack, "journal.jsonl"));
   }
 
   /** The seqs of the journal's complete lines, in file order. */
@@ -156,14 +164,14 @@ describe("consecutive kills on one journal", () => {
     program: Program;
     /** Where run 1 stops. */
     first: StopAt;
-    /** Runs number their entries from 1, as before seqs continued across runs. */
-    legacy?: boolean;
+    seqs?: Seqs;
   }
 
   const scenarios: Scenario[] = [
     { name: "a create with no ID, on a new stack", setup: [], program: v1, first: (e) => isBegin("create")(e) && named("b")(e.kind === "begin" ? e.planned?.urn : undefined) },
     { name: "a create with no ID, journal kept from an earlier run", setup: [v1, v1], compactRatio: 1000, program: v2, first: (e) => isBegin("create")(e) && named("d")(e.kind === "begin" ? e.planned?.urn : undefined) },
-    { name: "a create with no ID, journal kept, every run numbered from 1 (older journals)", setup: [v1, v1], compactRatio: 1000, program: v2, legacy: true, first: (e) => isBegin("create")(e) && named("d")(e.kind === "begin" ? e.planned?.urn : undefined) },
+    { name: "a create with no ID, journal kept, lastSeq hidden by a wrapper", setup: [v1, v1], compactRatio: 1000, program: v2, seqs: "hidden", first: (e) => isBegin("create")(e) && named("d")(e.kind === "begin" ? e.planned?.urn : undefined) },
+    { name: "a create with no ID, journal kept, every run numbered from 1 by an older Cairn", setup: [v1, v1], compactRatio: 1000, program: v2, seqs: "legacy", first: (e) => isBegin("create")(e) && named("d")(e.kind === "begin" ? e.planned?.urn : undefined) },
     { name: "a delete, journal kept", setup: [v1, v1], compactRatio: 1000, program: v2, first: isBegin("delete") },
     { name: "an update, journal kept", setup: [v1, v1], compactRatio: 1000, program: v2, first: isBegin("update") },
     { name: "an update, after a compaction", setup: [v1], program: v2, first: isBegin("update") },
@@ -183,7 +191,7 @@ describe("consecutive kills on one journal", () => {
         const where = `${s.name}, run 2 killed after ${n} entries`;
         for (const op of pending1) expect(run2.events.some((e) => e.code === "pending-operation" && e.urn === op.resource.urn), `${where}: run 2 reports ${op.resource.urn}`).toBe(true);
 
-        if (!s.legacy) {
+        if (s.seqs !== "legacy") {
           const seqs = await journalSeqs(w);
           expect(seqs, `${where}: seqs strictly increase across runs`).toEqual([...seqs].sort((x, y) => x - y));
           expect(new Set(seqs).size, `${where}: no seq repeats`).toBe(seqs.length);

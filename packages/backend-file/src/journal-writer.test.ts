@@ -1,6 +1,6 @@
 // Group commit: concurrent appends are all durable and in call order, and batched into fewer
 // fsyncs than appends. Where a writer's seqs continue: after every entry already in the file.
-import { plaintextCrypter, type JournalEntry, type StackRef } from "@cairn/state";
+import { plaintextCrypter, replay, type JournalEntry, type StackRef } from "@cairn/state";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,5 +70,25 @@ describe("journal group commit", () => {
     const third = await open();
     expect(third.journal.lastSeq).toBe(0);
     await third.lease.release();
+  });
+
+  it("shifts the seqs of a caller that numbers from 1 past those in the file, ends with their begins", async () => {
+    const backend = new FileBackend({ root });
+    await backend.createStack(ref);
+    const file = join(root, "stacks", "proj", "dev", "journal.jsonl");
+    await fs.mkdir(join(root, "stacks", "proj", "dev"), { recursive: true });
+    await fs.writeFile(file, `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(5))}\n`);
+    const lease = await backend.acquireLease({ ref, operation: "update", holder: { pid: 1, host: "h", user: "u" }, ttlMs: 60_000 });
+    const journal = await backend.openJournal(ref, lease, plaintextCrypter);
+    const planned = { urn: "urn:cairn:dev::proj::t:index:R::a", type: "t:index:R", custom: true, inputs: {}, outputs: {}, dependencies: [], propertyDependencies: {}, protect: false, retainOnDelete: false };
+    await journal.append([{ kind: "begin", seq: 1, op: "create", planned }]);
+    await journal.append([{ kind: "end", seq: 2, begin: 1, ok: true, state: { ...planned, id: "x" } }]);
+    const lines = (await fs.readFile(file, "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l) as JournalEntry);
+    expect(lines.map((e) => e.seq)).toEqual([1, 5, 6, 7]);
+    expect(lines[3]).toMatchObject({ kind: "end", begin: 6 });
+    expect(journal.lastSeq).toBe(7);
+    const loaded = await backend.loadState(ref, plaintextCrypter);
+    expect(replay(loaded.snapshot, loaded.journal).resources.map((r) => r.id)).toEqual(["x"]);
+    await lease.release();
   });
 });

@@ -37,6 +37,8 @@ export class FileJournalWriter implements JournalWriter {
   private durableBytes = 0;
   private readonly encoder: JournalEncoder;
   private highestSeq: number;
+  /** Added to the seqs of a caller that numbers from 1 over a journal that has entries (see append). */
+  private offset: number | undefined;
 
   constructor(private readonly opts: FileJournalWriterOptions) {
     this.encoder = new JournalEncoder(opts.base);
@@ -53,9 +55,10 @@ export class FileJournalWriter implements JournalWriter {
     this.encoder.forget();
   }
 
-  append(entries: JournalEntry[]): Promise<void> {
+  append(batch: JournalEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(this.closedError());
     if (this.failure !== undefined) return Promise.reject(this.failure);
+    const entries = this.continueSeqs(batch);
     let text: string;
     try {
       text = entries.map((e) => line(this.encoder.encode(e, this.opts.encrypter))).join("");
@@ -67,6 +70,21 @@ export class FileJournalWriter implements JournalWriter {
       this.queue.push({ entries, text, resolve, reject });
       this.kick();
     });
+  }
+
+  /**
+   * Seqs must not repeat in the file. A caller that did not number after `lastSeq` (it began at or
+   * below it: a wrapper that hides lastSeq, or an older engine) has its entries shifted past it,
+   * with the `begin` its ends refer to, which are its own entries.
+   */
+  private continueSeqs(entries: JournalEntry[]): JournalEntry[] {
+    if (this.offset === undefined && entries.length > 0) {
+      const last = this.opts.lastSeq ?? 0;
+      this.offset = entries[0]!.seq <= last ? last : 0;
+    }
+    const o = this.offset ?? 0;
+    if (o === 0) return entries;
+    return entries.map((e) => (e.kind === "end" ? { ...e, seq: e.seq + o, begin: e.begin + o } : { ...e, seq: e.seq + o }));
   }
 
   /**
