@@ -16,6 +16,7 @@ export {
   WRONG_PASSPHRASE_MESSAGE,
   type ScryptParams,
   type CreatePassphraseManagerRequest,
+  type DerivedKey,
 } from "./passphrase-secrets-manager.js";
 export {
   CHECKPOINT_VERSION,

@@ -120,4 +120,16 @@ describe("PassphraseSecretsManager", () => {
     expect((err as CairnError).code).toBe(ErrorCodes.WrongPassphrase);
     expect((err as CairnError).message).toBe(WRONG_PASSPHRASE_MESSAGE);
   });
+
+  it("uses a key derived elsewhere only for the same salt and cost, and still checks the passphrase", async () => {
+    const m = make("derived pass");
+    const salt = m.state.state["salt"] as string;
+    const garbage = { salt, kdf: TEST_SCRYPT, key: Promise.resolve(Buffer.alloc(32)) };
+    const wrongKey = await PassphraseSecretsManager.fromDerivedKey(m.state, "derived pass", garbage).then(() => undefined, (e: unknown) => e);
+    expect((wrongKey as CairnError).code).toBe(ErrorCodes.WrongPassphrase); // the key given is used, and checked
+    for (const other of [{ ...garbage, salt: "b3RoZXI=" }, { ...garbage, kdf: { ...TEST_SCRYPT, N: 2 ** 11 } }, { ...garbage, key: Promise.reject(new Error("no memory")) }]) {
+      const reopened = await PassphraseSecretsManager.fromDerivedKey(m.state, "derived pass", other);
+      expect(reopened.decrypt(m.encrypt("mine"))).toBe("mine"); // derived again, the usual way
+    }
+  });
 });

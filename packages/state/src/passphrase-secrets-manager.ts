@@ -28,6 +28,13 @@ export interface CreatePassphraseManagerRequest {
   kdf?: ScryptParams;
 }
 
+/** A key derived outside this module, with the salt (base64) and scrypt cost it was derived with. */
+export interface DerivedKey {
+  salt: string;
+  kdf: ScryptParams;
+  key: Promise<Buffer>;
+}
+
 const CHECK_PLAINTEXT = "cairn-passphrase-check";
 const PREFIX = "v1:";
 const NONCE_BYTES = 12;
@@ -68,6 +75,23 @@ export class PassphraseSecretsManager implements SecretsManager {
   static async fromStateAsync(state: SecretsProviderState, passphrase: string): Promise<PassphraseSecretsManager> {
     const { salt, check, kdf } = readState(state);
     return PassphraseSecretsManager.checked(await deriveKeyAsync(passphrase, salt, kdf), { salt, check, kdf });
+  }
+
+  /**
+   * Like fromStateAsync, with a key a host already derived (starting the KDF before this module
+   * loads): used only when `derived` names exactly the salt and cost the state holds; otherwise
+   * the key is derived here. The passphrase is checked either way.
+   */
+  static async fromDerivedKey(state: SecretsProviderState, passphrase: string, derived: DerivedKey): Promise<PassphraseSecretsManager> {
+    const { salt, check, kdf } = readState(state);
+    const same = derived.salt === salt && derived.kdf.N === kdf.N && derived.kdf.r === kdf.r && derived.kdf.p === kdf.p;
+    let key: Buffer | undefined;
+    try {
+      key = same ? await derived.key : undefined;
+    } catch {
+      key = undefined; // derived differently (e.g. a memory limit): derive it the usual way
+    }
+    return PassphraseSecretsManager.checked(key ?? (await deriveKeyAsync(passphrase, salt, kdf)), { salt, check, kdf });
   }
 
   private static checked(key: Buffer, s: { salt: string; check: string; kdf: ScryptParams }): PassphraseSecretsManager {
