@@ -43,8 +43,11 @@ interface Figures {
   mostKillsInARow: number;
   /** Begins left open in the journal by killed runs, counted after each trial's kills. */
   openBeginsLeft: number;
-  /** Of those, begins left open by a run killed after another killed run had left one open. */
-  openBeginsOverOpenBegins: number;
+  /**
+   * Begins a killed run left open that were still open when a later killed run of the same chain
+   * had appended after them: where runs that all numbered from 1 could reuse an open seq.
+   */
+  openBeginsCarriedOver: number;
   leasesBroken: number;
   /** Creates killed before they returned an ID: warned about on every run, kept pending (never cleared by the engine). */
   interruptedCreatesPending: number;
@@ -78,23 +81,24 @@ function expectConverged(state: ExportedState, where: string): void {
 }
 
 /**
- * The journal's begins with no end (what killed runs left), checking on the way that its seqs
- * increase through the file: every run numbers its entries after those already there.
+ * The journal's begins with no end nor clear-pending (what killed runs left) and the lines they
+ * are on, checking on the way that its seqs increase through the file: every run numbers its
+ * entries after those already there.
  */
-function openBegins(journalFile: string, where: string): number {
-  if (!existsSync(journalFile)) return 0;
+function openBegins(journalFile: string, where: string): { lines: number; openAt: number[] } {
+  if (!existsSync(journalFile)) return { lines: 0, openAt: [] };
   const text = readFileSync(journalFile, "utf8");
   type Line = { kind: string; seq: number; begin?: number; urns?: string[]; old?: { urn: string }; planned?: { urn?: string; $delta?: { urn?: string } } };
   const entries = text.slice(0, text.lastIndexOf("\n") + 1).split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Line);
   const seqs = entries.map((e) => e.seq);
   expect(seqs.filter((q, i) => i > 0 && q <= seqs[i - 1]!), `${where}: journal seqs that do not increase`).toEqual([]);
-  const open = new Map<number, string | undefined>();
-  for (const e of entries) {
-    if (e.kind === "begin") open.set(e.seq, e.old?.urn ?? e.planned?.urn ?? e.planned?.$delta?.urn);
+  const open = new Map<number, { urn: string | undefined; line: number }>();
+  entries.forEach((e, line) => {
+    if (e.kind === "begin") open.set(e.seq, { urn: e.old?.urn ?? e.planned?.urn ?? e.planned?.$delta?.urn, line });
     if (e.kind === "end") open.delete(e.begin!);
-    if (e.kind === "clear-pending") for (const [q, urn] of open) if (urn !== undefined && e.urns?.includes(urn)) open.delete(q);
-  }
-  return open.size;
+    if (e.kind === "clear-pending") for (const [q, o] of open) if (o.urn !== undefined && e.urns?.includes(o.urn)) open.delete(q);
+  });
+  return { lines: entries.length, openAt: [...open.values()].map((o) => o.line) };
 }
 
 describe("crash drill", () => {
@@ -126,7 +130,7 @@ describe("crash drill", () => {
     await timed("update");
     await timed("destroy");
 
-    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, consecutiveKillTrials: 0, mostKillsInARow: 0, openBeginsLeft: 0, openBeginsOverOpenBegins: 0, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
+    const fig: Figures = { seed: SEED, trials: 0, kills: 0, finishedBeforeKill: 0, byKind: { up: 0, update: 0, destroy: 0 }, consecutiveKillTrials: 0, mostKillsInARow: 0, openBeginsLeft: 0, openBeginsCarriedOver: 0, leasesBroken: 0, interruptedCreatesPending: 0, recoveryUps: 0, resourcesLost: 0, orphanFiles: 0, durationsMs, firstStepMs };
     const kinds: Kind[] = ["up", "update", "destroy"];
     for (let t = 0; t < TRIALS; t++) {
       const kind = kinds[t % 3]!;
@@ -138,7 +142,7 @@ describe("crash drill", () => {
       /** Pids of the runs killed in a row: the lease left is that of the last one that took it. */
       const killedPids: number[] = [];
       let inARow = 0;
-      let openBefore = openBegins(journalFile, where);
+      let before = openBegins(journalFile, where);
       for (let k = 0; k < chain; k++) {
         const inSteps = (t + k) % 2 === 1;
         const delay = Math.floor(random() * (inSteps ? Math.max(1, durationsMs[kind] - firstStepMs[kind]) : durationsMs[kind]));
@@ -151,9 +155,9 @@ describe("crash drill", () => {
         clearTimeout(timer);
         if (result.signal === "SIGKILL") {
           if (run.child.pid !== undefined) killedPids.push(run.child.pid);
-          const open = openBegins(journalFile, where);
-          if (open > openBefore && openBefore > 0) fig.openBeginsOverOpenBegins += open - openBefore;
-          openBefore = open;
+          const now = openBegins(journalFile, where);
+          if (now.lines > before.lines) fig.openBeginsCarriedOver += now.openAt.filter((line) => line < before.lines).length;
+          before = now;
           fig.kills++;
           inARow++;
           fig.mostKillsInARow = Math.max(fig.mostKillsInARow, inARow);
@@ -164,7 +168,7 @@ describe("crash drill", () => {
         break;
       }
       if (inARow >= 2) fig.consecutiveKillTrials++;
-      fig.openBeginsLeft += openBefore;
+      fig.openBeginsLeft += before.openAt.length;
       fig.trials++;
       fig.byKind[kind]++;
       const leaseLeft = existsSync(leaseFile);
