@@ -3,6 +3,7 @@
 // of its functions -> script URL) and the export that is the provider or its class; loadProvider
 // imports that module and rebuilds the instance.
 import { Session } from "node:inspector/promises";
+import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CairnError, ErrorCodes } from "@cairn/protocol";
@@ -51,10 +52,7 @@ async function locateExport(provider: ResourceProvider, target: object, isClass:
   const probe = isClass && typeof target === "function" ? target : METHODS.map((m) => provider[m]).find((f) => typeof f === "function");
   if (typeof probe !== "function") throw userError("the dynamic provider has no function to locate its module by");
   const { file, specifier } = await definingModule(probe);
-  // The exact URL (query included) names the module instance the program is running; a plain
-  // path could load and run a second copy of it.
-  const namespace = (await import(specifier)) as Record<string, unknown>;
-  const exportName = Object.keys(namespace).find((k) => namespace[k] === target);
+  const exportName = findIn(loadedCommonJsExports(file), target) ?? (await findInModule(specifier, target));
   if (exportName === undefined) {
     const what = isClass ? `class ${(target as { name?: string }).name || "(anonymous)"}` : "provider object";
     throw userError(
@@ -72,7 +70,7 @@ export async function loadProvider(ref: DynamicProviderRef, rootDirectory: strin
   } catch (err) {
     throw userError(`cannot load the dynamic provider module ${file}: ${err instanceof Error ? err.message : String(err)}`, err);
   }
-  const exported = namespace[ref.exportName];
+  const exported = namespace[ref.exportName] ?? commonJsDefault(namespace)?.[ref.exportName];
   if (ref.kind === "class") {
     if (typeof exported !== "function") throw userError(`${file} no longer exports the dynamic provider class "${ref.exportName}"`);
     const instance = Object.create((exported as { prototype: object }).prototype) as ResourceProvider;
@@ -80,6 +78,32 @@ export async function loadProvider(ref: DynamicProviderRef, rootDirectory: strin
   }
   if (typeof exported !== "object" || exported === null) throw userError(`${file} no longer exports the dynamic provider object "${ref.exportName}"`);
   return exported as ResourceProvider;
+}
+
+/**
+ * The exports of `file` if the program loaded it as CommonJS (a `.ts` file of a project without
+ * `"type": "module"`, run through `require`). Looked up in the require cache, because importing it
+ * would load and run a second copy whose class is not the program's.
+ */
+function loadedCommonJsExports(file: string): Record<string, unknown> | undefined {
+  const exports = createRequire(import.meta.url).cache[file]?.exports as unknown;
+  return (typeof exports === "object" && exports !== null) || typeof exports === "function" ? (exports as Record<string, unknown>) : undefined;
+}
+
+/** An ES module's export that is `target`. The exact URL (query included) names the module instance the program is running. */
+async function findInModule(specifier: string, target: object): Promise<string | undefined> {
+  const namespace = (await import(specifier)) as Record<string, unknown>;
+  return findIn(namespace, target) ?? findIn(commonJsDefault(namespace), target);
+}
+
+/** A CommonJS module seen through `import()`: its `module.exports` is the namespace's `default`. */
+function commonJsDefault(namespace: Record<string, unknown>): Record<string, unknown> | undefined {
+  const d = namespace["default"];
+  return (typeof d === "object" && d !== null) || typeof d === "function" ? (d as Record<string, unknown>) : undefined;
+}
+
+function findIn(exports: Record<string, unknown> | undefined, target: object): string | undefined {
+  return exports === undefined ? undefined : Object.keys(exports).find((k) => k !== "default" && exports[k] === target);
 }
 
 /** The module whose code defines `fn` (its file and its exact URL), via the inspector's [[FunctionLocation]]. */
