@@ -2,42 +2,27 @@
 // app server (instance, EBS volume attached with deleteBeforeReplace, IAM role and policy, launch
 // template and Auto Scaling group). A second up changes nothing, an instance type change updates in
 // place, refresh records only real drift, destroy removes everything in dependency order.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DescribeImagesCommand, DescribeInstancesCommand, DescribeVolumesCommand, EC2Client, ModifyVolumeCommand } from "@aws-sdk/client-ec2";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Workspace } from "@cairn/automation";
-import { TEST_SCRYPT } from "@cairn/state";
-import { startMoto, type Moto } from "./test-support/moto.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useMoto, motoWorkspace } from "./test-support/use-moto.js";
 import * as aws from "./index.js";
 
-const creds = { accessKeyId: "testing", secretAccessKey: "testing" };
-let moto: Moto;
-let root: string;
-let ec2: EC2Client;
-let iam: IAMClient;
+const m = useMoto({ tempDir: "cairn-aws-compute-e2e-" });
+const ec2 = m.client(EC2Client);
+const iam = m.client(IAMClient);
 let ami: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  root = mkdtempSync(join(tmpdir(), "cairn-aws-compute-e2e-"));
-  ec2 = new EC2Client({ endpoint: moto.url, region: "us-east-1", credentials: creds });
-  iam = new IAMClient({ endpoint: moto.url, region: "us-east-1", credentials: creds });
-  ami = (await ec2.send(new DescribeImagesCommand({ Owners: ["amazon"] }))).Images?.[0]?.ImageId ?? "";
-});
-afterAll(async () => {
-  ec2?.destroy();
-  iam?.destroy();
-  await moto?.stop();
-  rmSync(root, { recursive: true, force: true });
+  ami = (await ec2().send(new DescribeImagesCommand({ Owners: ["amazon"] }))).Images?.[0]?.ImageId ?? "";
 });
 
 describe("an app server in a deployment", () => {
   it("ups, updates the instance type in place, refreshes drift and destroys against moto", async () => {
     let instanceType = "t3.micro";
-    const ws = Workspace.create({
+    const ws = motoWorkspace({
+      moto: m.moto,
+      root: m.root,
       projectName: "app",
       program: () => {
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
@@ -55,12 +40,6 @@ describe("an app server in a deployment", () => {
         new aws.autoscaling.Group("web", { launchTemplate: { id: lt.id, version: "$Latest" }, minSize: 1, maxSize: 2, vpcZoneIdentifiers: [subnet.id] });
         return { instanceId: server.id, volumeId: data.id, roleName: role.name };
       },
-      workDir: join(root, "work"),
-      backendUrl: `file://${join(root, "state")}`,
-      passphrase: "pass",
-      kdf: TEST_SCRYPT,
-      identity: { user: "u", host: "h", pid: process.pid },
-      env: { AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" },
     });
     const stack = await ws.createStack("dev");
     const up = await stack.up();
@@ -70,7 +49,7 @@ describe("an app server in a deployment", () => {
     const instanceId = String(outs["instanceId"]?.value);
     const volumeId = String(outs["volumeId"]?.value);
     const roleName = String(outs["roleName"]?.value);
-    const attachments = async () => (await ec2.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] }))).Volumes?.[0]?.Attachments ?? [];
+    const attachments = async () => (await ec2().send(new DescribeVolumesCommand({ VolumeIds: [volumeId] }))).Volumes?.[0]?.Attachments ?? [];
     expect((await attachments()).map((a) => a.InstanceId)).toEqual([instanceId]);
 
     // Nothing changed: no update and no replacement of any resource read back after create.
@@ -82,10 +61,10 @@ describe("an app server in a deployment", () => {
     const resized = await stack.up();
     expect(resized.counts).toMatchObject({ update: 1 });
     expect(resized.counts.replace ?? 0).toBe(0);
-    const described = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]?.Instances?.[0];
+    const described = (await ec2().send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]?.Instances?.[0];
     expect(described?.InstanceType).toBe("t3.small");
 
-    await ec2.send(new ModifyVolumeCommand({ VolumeId: volumeId, Size: 50 }));
+    await ec2().send(new ModifyVolumeCommand({ VolumeId: volumeId, Size: 50 }));
     const refresh = await stack.refresh();
     expect(refresh.result).toBe("succeeded");
     // The volume drifted; the policy's attachmentCount went from 0 to 1 when the attachment was made.
@@ -95,8 +74,8 @@ describe("an app server in a deployment", () => {
 
     const destroy = await stack.destroy();
     expect(destroy.result).toBe("succeeded");
-    const left = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]?.Instances?.[0];
+    const left = (await ec2().send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]?.Instances?.[0];
     expect(left?.State?.Name).toBe("terminated");
-    await expect(iam.send(new GetRoleCommand({ RoleName: roleName }))).rejects.toMatchObject({ name: "NoSuchEntityException" });
+    await expect(iam().send(new GetRoleCommand({ RoleName: roleName }))).rejects.toMatchObject({ name: "NoSuchEntityException" });
   });
 });

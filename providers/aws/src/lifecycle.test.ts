@@ -1,32 +1,20 @@
 // End to end through the real engine, host, file backend and the built provider, against moto:
 // up creates a small network and a bucket, a tag change updates in place, refresh records drift
 // made outside Cairn, destroy removes everything.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { HeadBucketCommand, PutBucketTaggingCommand, S3Client } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Workspace } from "@cairn/automation";
-import { TEST_SCRYPT } from "@cairn/state";
-import { startMoto, type Moto } from "./test-support/moto.js";
+import { describe, expect, it } from "vitest";
+import { useMoto, motoWorkspace, motoClientConfig } from "./test-support/use-moto.js";
 import * as aws from "./index.js";
 
-let moto: Moto;
-let root: string;
-beforeAll(async () => {
-  moto = await startMoto();
-  root = mkdtempSync(join(tmpdir(), "cairn-aws-e2e-"));
-});
-afterAll(async () => {
-  await moto?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const m = useMoto({ tempDir: "cairn-aws-e2e-" });
 
 describe("aws resources in a deployment", () => {
   it("ups, updates, refreshes drift and destroys against moto", async () => {
     let env = "dev";
-    const ws = Workspace.create({
+    const ws = motoWorkspace({
+      moto: m.moto,
+      root: m.root,
       projectName: "net",
       program: () => {
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16", tags: { env } });
@@ -35,12 +23,6 @@ describe("aws resources in a deployment", () => {
         const bucket = new aws.s3.Bucket("logs", { forceDestroy: true, tags: { env } });
         return { vpcId: vpc.id, subnetAz: subnet.availabilityZone, sgName: sg.name, bucket: bucket.bucket };
       },
-      workDir: join(root, "work"),
-      backendUrl: `file://${join(root, "state")}`,
-      passphrase: "pass",
-      kdf: TEST_SCRYPT,
-      identity: { user: "u", host: "h", pid: process.pid },
-      env: { AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" },
     });
     const stack = await ws.createStack("dev");
     const up = await stack.up();
@@ -54,8 +36,8 @@ describe("aws resources in a deployment", () => {
     expect(bucket).toMatch(/^logs-[0-9a-f]{7}$/);
     expect(outs["subnetAz"]?.value).toBe("us-east-1a");
 
-    const ec2 = new EC2Client({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-    const s3 = new S3Client({ endpoint: moto.url, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const ec2 = new EC2Client(motoClientConfig(m.moto));
+    const s3 = new S3Client({ ...motoClientConfig(m.moto), forcePathStyle: true });
     try {
       expect((await stack.up()).counts.update ?? 0).toBe(0);
 

@@ -1,25 +1,13 @@
 // End to end through the real engine, host, file backend and the built provider, against moto: a
 // monitoring setup (topic, queue subscription, alarm, dashboard) and a secret whose value the
 // program gives as a plain string — it must never reach the state files in plaintext.
-import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Workspace } from "@cairn/automation";
-import { TEST_SCRYPT } from "@cairn/state";
-import { startMoto, type Moto } from "./test-support/moto.js";
+import { describe, expect, it } from "vitest";
+import { useMoto, motoWorkspace } from "./test-support/use-moto.js";
 import * as aws from "./index.js";
 
-let moto: Moto;
-let root: string;
-beforeAll(async () => {
-  moto = await startMoto();
-  root = mkdtempSync(join(tmpdir(), "cairn-aws-secret-"));
-});
-afterAll(async () => {
-  await moto?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const m = useMoto({ tempDir: "cairn-aws-secret-" });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -32,7 +20,9 @@ const PASSWORD = "plain-text-password-4242";
 
 describe("monitoring and secrets in a deployment", () => {
   it("deploys, keeps the secret value out of state and outputs, and destroys", async () => {
-    const ws = Workspace.create({
+    const ws = motoWorkspace({
+      moto: m.moto,
+      root: m.root,
       projectName: "ops",
       program: () => {
         const topic = new aws.sns.Topic("alerts");
@@ -47,12 +37,6 @@ describe("monitoring and secrets in a deployment", () => {
         const version = new aws.secretsmanager.SecretVersion("db", { secretId: secret.arn, secretString: PASSWORD });
         return { alarmArn: alarm.arn, password: version.secretString };
       },
-      workDir: join(root, "work"),
-      backendUrl: `file://${join(root, "state")}`,
-      passphrase: "pass",
-      kdf: TEST_SCRYPT,
-      identity: { user: "u", host: "h", pid: process.pid },
-      env: { AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" },
     });
     const stack = await ws.createStack("dev");
     const up = await stack.up();
@@ -63,7 +47,7 @@ describe("monitoring and secrets in a deployment", () => {
     const outs = await stack.outputs();
     expect(String(outs["alarmArn"]?.value)).toMatch(/:alarm:cpu-/);
     expect(outs["password"]?.secret).toBe(true);
-    const stateFiles = filesUnder(join(root, "state"));
+    const stateFiles = filesUnder(join(m.root, "state"));
     expect(stateFiles.length).toBeGreaterThan(0);
     for (const f of stateFiles) expect(readFileSync(f, "utf8"), f).not.toContain(PASSWORD);
 

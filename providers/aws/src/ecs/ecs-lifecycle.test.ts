@@ -2,35 +2,20 @@
 // `npx tsc -b providers/aws` first), against moto: a FARGATE service on a cluster. A second up
 // changes nothing; a new image replaces the task definition (new revision, old one deregistered)
 // and updates the service in place; refresh records only real drift; destroy removes everything.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Workspace } from "@cairn/automation";
-import { TEST_SCRYPT } from "@cairn/state";
-import { startMoto, type Moto } from "../test-support/moto.js";
+import { describe, expect, it } from "vitest";
+import { useMoto, motoWorkspace } from "../test-support/use-moto.js";
 import * as aws from "../index.js";
 
-let moto: Moto;
-let root: string;
-let ecs: ECSClient;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  root = mkdtempSync(join(tmpdir(), "cairn-aws-ecs-e2e-"));
-  ecs = new ECSClient({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-});
-afterAll(async () => {
-  ecs?.destroy();
-  await moto?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const m = useMoto({ tempDir: "cairn-aws-ecs-e2e-" });
+const ecs = m.client(ECSClient);
 
 describe("an ECS service in a deployment", () => {
   it("ups, rolls out a new task definition revision, refreshes drift and destroys against moto", async () => {
     let image = "nginx:1.25";
-    const ws = Workspace.create({
+    const ws = motoWorkspace({
+      moto: m.moto,
+      root: m.root,
       projectName: "ecs",
       program: () => {
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
@@ -47,12 +32,6 @@ describe("an ECS service in a deployment", () => {
         });
         return { cluster: cluster.name, service: svc.name, taskDefinition: td.arn };
       },
-      workDir: join(root, "work"),
-      backendUrl: `file://${join(root, "state")}`,
-      passphrase: "pass",
-      kdf: TEST_SCRYPT,
-      identity: { user: "u", host: "h", pid: process.pid },
-      env: { AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" },
     });
     const stack = await ws.createStack("dev");
     const up = await stack.up();
@@ -62,7 +41,7 @@ describe("an ECS service in a deployment", () => {
     const cluster = String(outs["cluster"]?.value);
     const service = String(outs["service"]?.value);
     const first = String(outs["taskDefinition"]?.value);
-    const described = async () => (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
+    const described = async () => (await ecs().send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
     expect((await described())?.taskDefinition).toBe(first);
 
     const again = await stack.up();
@@ -76,9 +55,9 @@ describe("an ECS service in a deployment", () => {
     const second = String((await stack.outputs())["taskDefinition"]?.value);
     expect(second).toMatch(/:task-definition\/web:2$/);
     expect((await described())?.taskDefinition).toBe(second);
-    expect((await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: first }))).taskDefinition?.status).toBe("INACTIVE");
+    expect((await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: first }))).taskDefinition?.status).toBe("INACTIVE");
 
-    await ecs.send(new UpdateServiceCommand({ cluster, service, desiredCount: 4 }));
+    await ecs().send(new UpdateServiceCommand({ cluster, service, desiredCount: 4 }));
     const refresh = await stack.refresh();
     expect(refresh.result).toBe("succeeded");
     expect(refresh.counts).toMatchObject({ refresh: 1 });
@@ -88,6 +67,6 @@ describe("an ECS service in a deployment", () => {
     const destroy = await stack.destroy();
     expect(destroy.result).toBe("succeeded");
     expect((await described())?.status).toBe("INACTIVE");
-    expect((await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: second }))).taskDefinition?.status).toBe("INACTIVE");
+    expect((await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: second }))).taskDefinition?.status).toBe("INACTIVE");
   });
 });

@@ -2,31 +2,19 @@
 // application load balancer with a target group and a listener. A second up changes nothing, a
 // refresh finds no drift of inputs, a new target group port replaces the group and repoints the
 // listener in place, and destroy removes everything in dependency order.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Workspace } from "@cairn/automation";
-import { TEST_SCRYPT } from "@cairn/state";
-import { startMoto, type Moto } from "../test-support/moto.js";
+import { describe, expect, it } from "vitest";
+import { useMoto, motoWorkspace, motoClientConfig } from "../test-support/use-moto.js";
 import * as aws from "../index.js";
 
-let moto: Moto;
-let root: string;
-beforeAll(async () => {
-  moto = await startMoto();
-  root = mkdtempSync(join(tmpdir(), "cairn-aws-lb-e2e-"));
-});
-afterAll(async () => {
-  await moto?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const m = useMoto({ tempDir: "cairn-aws-lb-e2e-" });
 
 describe("a load-balanced web tier in a deployment", () => {
   it("ups, stays unchanged, refreshes without drift, replaces a target group, and destroys", async () => {
     let port = 80;
-    const ws = Workspace.create({
+    const ws = motoWorkspace({
+      moto: m.moto,
+      root: m.root,
       projectName: "web",
       program: () => {
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
@@ -38,14 +26,8 @@ describe("a load-balanced web tier in a deployment", () => {
         const listener = new aws.lb.Listener("http", { loadBalancerArn: lb.arn, port: 80, defaultActions: [{ type: "forward", targetGroupArn: tg.arn }] });
         return { dnsName: lb.dnsName, lbArn: lb.arn, tgArn: tg.arn, listenerArn: listener.arn };
       },
-      workDir: join(root, "work"),
-      backendUrl: `file://${join(root, "state")}`,
-      passphrase: "pass",
-      kdf: TEST_SCRYPT,
-      identity: { user: "u", host: "h", pid: process.pid },
-      env: { AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" },
     });
-    const elb = new ElasticLoadBalancingV2Client({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const elb = new ElasticLoadBalancingV2Client(motoClientConfig(m.moto));
     try {
       const stack = await ws.createStack("dev");
       const up = await stack.up();
