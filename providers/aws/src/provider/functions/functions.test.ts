@@ -1,30 +1,15 @@
 // The provider's functions (getRegion, getAvailabilityZones, ec2 getAmi/getVpc/getSubnets) against
 // moto, called the way the engine calls them: provider.invoke({token, args}).
 import { CreateVpcCommand, CreateSubnetCommand, EC2Client, RegisterImageCommand } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isCairnError, type PropertyMap, type Provider } from "@cairn/protocol";
-import { startMoto, type Moto } from "../../test-support/moto.js";
-import { motoProvider } from "../../test-support/provider-harness.js";
+import { describe, expect, it } from "vitest";
+import { isCairnError, type PropertyMap } from "@cairn/protocol";
+import { useMoto } from "../../test-support/use-moto.js";
 
-let moto: Moto;
-let p: Provider;
-let ec2: EC2Client;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  ec2 = new EC2Client({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-});
-afterAll(async () => {
-  ec2?.destroy();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  p = await motoProvider(moto);
-});
+const m = useMoto({ provider: {} });
+const ec2 = m.client(EC2Client);
 
 async function call(token: string, args: PropertyMap = {}): Promise<PropertyMap> {
-  const res = await p.invoke({ token, args });
+  const res = await m.provider.invoke({ token, args });
   if (res.failures !== undefined && res.failures.length > 0) throw new Error(`failures: ${JSON.stringify(res.failures)}`);
   return res.return;
 }
@@ -47,8 +32,8 @@ describe("aws provider functions", () => {
   });
 
   it("getAmi finds one image, asks for mostRecent when several match, and fails when none does", async () => {
-    const a = await ec2.send(new RegisterImageCommand({ Name: "cairn-app-1", Description: "first" }));
-    await ec2.send(new RegisterImageCommand({ Name: "cairn-app-2", Description: "second" }));
+    const a = await ec2().send(new RegisterImageCommand({ Name: "cairn-app-1", Description: "first" }));
+    await ec2().send(new RegisterImageCommand({ Name: "cairn-app-2", Description: "second" }));
     const one = await call("aws:ec2/getAmi:getAmi", { owners: ["self"], nameRegex: "^cairn-app-1$" });
     expect(one).toMatchObject({ id: a.ImageId, imageId: a.ImageId, name: "cairn-app-1", description: "first" });
     await expect(call("aws:ec2/getAmi:getAmi", { owners: ["self"], nameRegex: "^cairn-app-" })).rejects.toThrow(/2 AMIs match the lookup; narrow it or set mostRecent: true/);
@@ -62,10 +47,10 @@ describe("aws provider functions", () => {
     expect(def).toMatchObject({ default: true, cidrBlock: "172.31.0.0/16" });
     expect(def.id).toMatch(/^vpc-/);
 
-    const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: "10.7.0.0/16", TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "team", Value: "data" }] }] }));
+    const vpc = await ec2().send(new CreateVpcCommand({ CidrBlock: "10.7.0.0/16", TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "team", Value: "data" }] }] }));
     const vpcId = vpc.Vpc!.VpcId!;
-    const s1 = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.7.1.0/24" }));
-    const s2 = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.7.2.0/24" }));
+    const s1 = await ec2().send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.7.1.0/24" }));
+    const s2 = await ec2().send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.7.2.0/24" }));
     const tagged = await call("aws:ec2/getVpc:getVpc", { tags: { team: "data" } });
     expect(tagged).toMatchObject({ id: vpcId, cidrBlock: "10.7.0.0/16", default: false, tags: { team: "data" } });
     expect(tagged.arn).toBe(`arn:aws:ec2:us-east-1:${String(tagged.ownerId)}:vpc/${vpcId}`);
@@ -77,9 +62,9 @@ describe("aws provider functions", () => {
   });
 
   it("reports every bad argument at once, names an unknown function, and wraps AWS errors with the token", async () => {
-    const bad = await p.invoke({ token: "aws:ec2/getAmi:getAmi", args: { owner: ["self"], nameRegex: "(", filters: [{ name: 1 }] } });
+    const bad = await m.provider.invoke({ token: "aws:ec2/getAmi:getAmi", args: { owner: ["self"], nameRegex: "(", filters: [{ name: 1 }] } });
     expect(bad.failures?.map((f) => f.property).sort()).toEqual(["filters[0]", "nameRegex", "owner"]);
-    const unknown = await p.invoke({ token: "aws:ec2/getNothing:getNothing", args: {} });
+    const unknown = await m.provider.invoke({ token: "aws:ec2/getNothing:getNothing", args: {} });
     expect(unknown.failures?.[0]?.reason).toMatch(/no function "aws:ec2\/getNothing:getNothing"; it has aws:index\/getRegion:getRegion/);
     const err = await call("aws:ec2/getVpc:getVpc", { id: "vpc-0000000000" }).catch((e: unknown) => e);
     expect(isCairnError(err)).toBe(true);

@@ -4,34 +4,20 @@
 import {
   CloudFrontClient, GetDistributionCommand, GetDistributionConfigCommand, ListDistributionsCommand, UpdateDistributionCommand,
 } from "@aws-sdk/client-cloudfront";
-import type { PropertyMap, Provider } from "@cairn/protocol";
+import type { PropertyMap } from "@cairn/protocol";
 import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMoto, type Moto } from "../../test-support/moto.js";
+import { describe, expect, it } from "vitest";
+import { useMoto } from "../../test-support/use-moto.js";
 import {
   createResource, deleteResource, importResource, motoProvider, planChange, readResource, updateResource, urnOf,
 } from "../../test-support/provider-harness.js";
 
 const DIST = "aws:cloudfront/distribution:Distribution";
-let moto: Moto;
-let p: Provider;
-let cf: CloudFrontClient;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  cf = new CloudFrontClient({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-});
-afterAll(async () => {
-  cf?.destroy();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  p = await motoProvider(moto, { defaultTags: { tags: { team: "web" } } });
-});
+const m = useMoto({ provider: { defaultTags: { tags: { team: "web" } } } });
+const cf = m.client(CloudFrontClient);
 
 async function motoApi(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${moto.url}/moto-api/state-manager/${path}`, { method: "POST", body: JSON.stringify(body) });
+  const res = await fetch(`${m.moto.url}/moto-api/state-manager/${path}`, { method: "POST", body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`moto ${path} failed: ${res.status}`);
 }
 
@@ -55,7 +41,7 @@ async function recordingProxy(calls: Call[]): Promise<{ url: string; server: Ser
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection", "content-length"].includes(k)) headers[k] = v;
         const method = req.method ?? "GET";
-        const up = await fetch(`${moto.url}${req.url ?? "/"}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
+        const up = await fetch(`${m.moto.url}${req.url ?? "/"}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
         const out = Buffer.from(await up.arrayBuffer());
         const outHeaders: Record<string, string> = {};
         up.headers.forEach((v, k) => {
@@ -95,24 +81,24 @@ function site(over: PropertyMap = {}): PropertyMap {
 
 describe("aws:cloudfront/distribution:Distribution", () => {
   it("creates, reads without drift, updates in place, drifts, imports, and disables before deleting", async () => {
-    const d = await createResource(p, DIST, "cdn", site());
+    const d = await createResource(m.provider, DIST, "cdn", site());
     expect(d.outputs).toMatchObject({
       hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed", priceClass: "PriceClass_All", httpVersion: "http2", isIpv6Enabled: false,
       arn: `arn:aws:cloudfront:123456789012:distribution/${d.id}`, tagsAll: { env: "dev", team: "web" },
     });
     expect(d.outputs["domainName"]).toMatch(/^[a-z0-9]+\.cloudfront\.net$/);
     expect(d.outputs["etag"]).toMatch(/\S/);
-    const sent = (await cf.send(new GetDistributionConfigCommand({ Id: d.id }))).DistributionConfig;
+    const sent = (await cf().send(new GetDistributionConfigCommand({ Id: d.id }))).DistributionConfig;
     expect(sent).toMatchObject({
       CallerReference: d.outputs["callerReference"], Enabled: true, DefaultRootObject: "index.html", Aliases: { Quantity: 2 },
       DefaultCacheBehavior: { MinTTL: 0, DefaultTTL: 86400, MaxTTL: 31536000, Compress: false, ForwardedValues: { QueryString: false, Cookies: { Forward: "none" } } },
       ViewerCertificate: { CloudFrontDefaultCertificate: true },
     });
     // Sets in another order, defaults spelled out: no change; a refresh finds no drift.
-    expect((await planChange(p, d, site({ aliases: ["example.test", "www.example.test"], priceClass: "PriceClass_All" }))).diff.changes).toBe("none");
-    expect((await readResource(p, d)).inputs).toEqual(d.inputs);
+    expect((await planChange(m.provider, d, site({ aliases: ["example.test", "www.example.test"], priceClass: "PriceClass_All" }))).diff.changes).toBe("none");
+    expect((await readResource(m.provider, d)).inputs).toEqual(d.inputs);
 
-    const u = await updateResource(p, d, site({
+    const u = await updateResource(m.provider, d, site({
       comment: "cdn for the site", priceClass: "PriceClass_100", tags: { env: "prod" },
       defaultCacheBehavior: {
         targetOriginId: "website", viewerProtocolPolicy: "allow-all", allowedMethods: ["GET", "HEAD", "OPTIONS"], cachedMethods: ["GET", "HEAD"],
@@ -127,21 +113,21 @@ describe("aws:cloudfront/distribution:Distribution", () => {
     expect(u.id).toBe(d.id);
     expect(u.diff.replaces ?? []).toEqual([]);
     expect(u.outputs).toMatchObject({ comment: "cdn for the site", priceClass: "PriceClass_100", status: "Deployed", tagsAll: { env: "prod", team: "web" } });
-    const after = (await cf.send(new GetDistributionConfigCommand({ Id: d.id }))).DistributionConfig;
+    const after = (await cf().send(new GetDistributionConfigCommand({ Id: d.id }))).DistributionConfig;
     expect(after).toMatchObject({
       CallerReference: d.outputs["callerReference"], Comment: "cdn for the site", PriceClass: "PriceClass_100",
       DefaultCacheBehavior: { ViewerProtocolPolicy: "allow-all", DefaultTTL: 60, Compress: true, ForwardedValues: { QueryString: true, Cookies: { Forward: "all" } } },
       CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: "/api/*", CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad" }] },
       Restrictions: { GeoRestriction: { RestrictionType: "whitelist", Items: ["DE", "US"] } },
     });
-    expect((await readResource(p, u)).inputs).toEqual(u.inputs);
+    expect((await readResource(m.provider, u)).inputs).toEqual(u.inputs);
 
     // Drift: someone changes the comment and the price class by hand.
-    const cur = await cf.send(new GetDistributionConfigCommand({ Id: d.id }));
-    await cf.send(new UpdateDistributionCommand({ Id: d.id, IfMatch: cur.ETag, DistributionConfig: { ...cur.DistributionConfig!, Comment: "by hand", PriceClass: "PriceClass_200" } }));
-    expect((await readResource(p, u)).inputs).toMatchObject({ comment: "by hand", priceClass: "PriceClass_200" });
+    const cur = await cf().send(new GetDistributionConfigCommand({ Id: d.id }));
+    await cf().send(new UpdateDistributionCommand({ Id: d.id, IfMatch: cur.ETag, DistributionConfig: { ...cur.DistributionConfig!, Comment: "by hand", PriceClass: "PriceClass_200" } }));
+    expect((await readResource(m.provider, u)).inputs).toMatchObject({ comment: "by hand", priceClass: "PriceClass_200" });
 
-    const imported = await importResource(p, DIST, "imp", d.id);
+    const imported = await importResource(m.provider, DIST, "imp", d.id);
     expect(imported.inputs).toMatchObject({
       enabled: true, aliases: ["example.test", "www.example.test"], defaultRootObject: "index.html", retainOnDelete: false, waitForDeployment: true,
       origins: [{ originId: "website", domainName: "site.s3-website-us-east-1.amazonaws.com", customOriginConfig: { originProtocolPolicy: "http-only" } }],
@@ -150,17 +136,17 @@ describe("aws:cloudfront/distribution:Distribution", () => {
     });
     expect(imported.outputs).toMatchObject({ domainName: d.outputs["domainName"], hostedZoneId: "Z2FDTNDATAQYW2" });
 
-    await deleteResource(p, u);
-    expect(await readResource(p, u)).toEqual({});
-    expect((await cf.send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
-    await deleteResource(p, u); // already gone
+    await deleteResource(m.provider, u);
+    expect(await readResource(m.provider, u)).toEqual({});
+    expect((await cf().send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
+    await deleteResource(m.provider, u); // already gone
   });
 
   it("disables the distribution, then deletes it with the ETag it has once disabled", async () => {
     const calls: Call[] = [];
     const proxy = await recordingProxy(calls);
     try {
-      const viaProxy = await motoProvider(moto, {}, { AWS_ENDPOINT_URL: proxy.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" });
+      const viaProxy = await motoProvider(m.moto, {}, { AWS_ENDPOINT_URL: proxy.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" });
       const d = await createResource(viaProxy, DIST, "gone", site());
       calls.length = 0;
       await deleteResource(viaProxy, d);
@@ -171,21 +157,21 @@ describe("aws:cloudfront/distribution:Distribution", () => {
       expect(writes.every((c) => c.ifMatch === d.outputs["etag"])).toBe(true);
       const lastGetBeforeDelete = calls.slice(0, calls.indexOf(writes[1]!)).filter((c) => c.method === "GET").pop();
       expect(lastGetBeforeDelete?.path).toBe(`/2020-05-31/distribution/${d.id}`);
-      expect((await cf.send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
+      expect((await cf().send(new ListDistributionsCommand({}))).DistributionList?.Quantity).toBe(0);
     } finally {
       await new Promise<void>((r) => proxy.server.close(() => r()));
     }
   });
 
   it("keeps the distribution with retainOnDelete", async () => {
-    const d = await createResource(p, DIST, "kept", site({ retainOnDelete: true }));
-    await deleteResource(p, d);
-    const left = await cf.send(new GetDistributionCommand({ Id: d.id }));
+    const d = await createResource(m.provider, DIST, "kept", site({ retainOnDelete: true }));
+    await deleteResource(m.provider, d);
+    const left = await cf().send(new GetDistributionCommand({ Id: d.id }));
     expect(left.Distribution?.DistributionConfig?.Enabled).toBe(true);
   });
 
   it("reports every problem of the inputs at once", async () => {
-    const semantic = await p.check({
+    const semantic = await m.provider.check({
       urn: urnOf(DIST, "bad"), type: DIST, olds: {}, randomSeed: "s",
       news: site({
         origins: [
@@ -206,9 +192,9 @@ describe("aws:cloudfront/distribution:Distribution", () => {
   it("waits until the distribution is Deployed, unless waitForDeployment is false", async () => {
     await motoApi("set-transition", { model_name: "cloudfront::distribution", transition: { progression: "time", seconds: 2 } });
     try {
-      const quick = await createResource(p, DIST, "quick", site({ waitForDeployment: false }));
+      const quick = await createResource(m.provider, DIST, "quick", site({ waitForDeployment: false }));
       expect(quick.outputs["status"]).toBe("InProgress");
-      const waited = await createResource(p, DIST, "waited", site());
+      const waited = await createResource(m.provider, DIST, "waited", site());
       expect(waited.outputs["status"]).toBe("Deployed");
     } finally {
       await motoApi("unset-transition", { model_name: "cloudfront::distribution" });

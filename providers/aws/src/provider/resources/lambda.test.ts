@@ -7,20 +7,17 @@ import { join } from "node:path";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AddPermissionCommand, GetFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SIG, type PropertyMap, type Provider } from "@cairn/protocol";
-import { startMoto, type Moto } from "../../test-support/moto.js";
-import {
-  createResource, deleteResource, importResource, motoProvider, planChange, readResource, replaceResource, updateResource, urnOf,
-} from "../../test-support/provider-harness.js";
+import { SIG, type PropertyMap } from "@cairn/protocol";
+import { useMoto } from "../../test-support/use-moto.js";
+import { createResource, deleteResource, importResource, planChange, readResource, replaceResource, updateResource, urnOf } from "../../test-support/provider-harness.js";
 import { sha256Base64, zipBytes } from "../zip-archive.js";
 
 const FN = "aws:lambda/function:Function";
 const PERM = "aws:lambda/permission:Permission";
 const TOPIC = "aws:sns/topic:Topic";
-let moto: Moto;
-let p: Provider;
-let iam: IAMClient;
-let lambda: LambdaClient;
+const m = useMoto({ provider: { defaultTags: { tags: { team: "ops" } } } });
+const iam = m.client(IAMClient);
+const lambda = m.client(LambdaClient);
 let dir: string;
 let roleArn: string;
 
@@ -34,24 +31,15 @@ function unzip(bytes: Buffer): Record<string, string> {
 }
 
 beforeAll(async () => {
-  moto = await startMoto();
-  const cfg = { endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  iam = new IAMClient(cfg);
-  lambda = new LambdaClient(cfg);
   dir = await mkdtemp(join(tmpdir(), "cairn-lambda-"));
 });
 afterAll(async () => {
-  iam?.destroy();
-  lambda?.destroy();
-  await moto?.stop();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  await moto.reset();
-  await fetch(`${moto.url}/moto-api/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lambda: { use_docker: false } }) });
-  p = await motoProvider(moto, { defaultTags: { tags: { team: "ops" } } });
+  await fetch(`${m.moto.url}/moto-api/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lambda: { use_docker: false } }) });
   const assume = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
-  roleArn = (await iam.send(new CreateRoleCommand({ RoleName: "fn-role", AssumeRolePolicyDocument: JSON.stringify(assume) }))).Role?.Arn as string;
+  roleArn = (await iam().send(new CreateRoleCommand({ RoleName: "fn-role", AssumeRolePolicyDocument: JSON.stringify(assume) }))).Role?.Arn as string;
 });
 
 describe("zip archives", () => {
@@ -85,33 +73,33 @@ describe("aws:lambda/function:Function", () => {
   it("creates from an asset archive, updates code and configuration in place, drifts, imports, replaces and deletes", async () => {
     const code1 = archive({ "index.js": text("exports.handler = async () => 1;") });
     const args = { role: roleArn, runtime: "nodejs20.x", handler: "index.handler", code: code1, environment: { variables: { MODE: "a" } }, tags: { env: "dev" } };
-    const f = await createResource(p, FN, "worker", args);
+    const f = await createResource(m.provider, FN, "worker", args);
     expect(f.id).toMatch(/^worker-[0-9a-f]{7}$/);
     const zip1 = await zipBytes({ property: "code", value: code1 });
     expect(f.outputs).toMatchObject({ name: f.id, timeout: 3, memorySize: 128, sourceCodeHash: sha256Base64(zip1), tagsAll: { env: "dev", team: "ops" } });
     expect(f.outputs["arn"]).toMatch(/:function:worker-/);
-    expect((await planChange(p, f, args)).diff.changes).toBe("none");
+    expect((await planChange(m.provider, f, args)).diff.changes).toBe("none");
 
-    const invoked = await lambda.send(new InvokeCommand({ FunctionName: f.id, Payload: Buffer.from(JSON.stringify({ ping: 1 })) }));
+    const invoked = await lambda().send(new InvokeCommand({ FunctionName: f.id, Payload: Buffer.from(JSON.stringify({ ping: 1 })) }));
     expect(invoked.StatusCode).toBe(200);
 
     const code2 = archive({ "index.js": text("exports.handler = async () => 2;") });
-    const u = await updateResource(p, f, { ...args, code: code2, timeout: 30, memorySize: 256, environment: { variables: { MODE: "b" } }, tags: { env: "prod" } });
+    const u = await updateResource(m.provider, f, { ...args, code: code2, timeout: 30, memorySize: 256, environment: { variables: { MODE: "b" } }, tags: { env: "prod" } });
     expect(u.diff.replaces ?? []).toEqual([]);
     const zip2 = await zipBytes({ property: "code", value: code2 });
     expect(u.outputs).toMatchObject({ timeout: 30, memorySize: 256, environment: { variables: { MODE: "b" } }, sourceCodeHash: sha256Base64(zip2), tagsAll: { env: "prod", team: "ops" } });
-    expect((await lambda.send(new GetFunctionCommand({ FunctionName: f.id }))).Configuration?.CodeSha256).toBe(sha256Base64(zip2));
+    expect((await lambda().send(new GetFunctionCommand({ FunctionName: f.id }))).Configuration?.CodeSha256).toBe(sha256Base64(zip2));
 
-    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: f.id, Timeout: 99 }));
-    expect((await readResource(p, u)).inputs?.["timeout"]).toBe(99);
-    expect((await importResource(p, FN, "imp", f.id)).inputs).toMatchObject({ name: f.id, runtime: "nodejs20.x", handler: "index.handler", tags: { env: "prod" } });
+    await lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: f.id, Timeout: 99 }));
+    expect((await readResource(m.provider, u)).inputs?.["timeout"]).toBe(99);
+    expect((await importResource(m.provider, FN, "imp", f.id)).inputs).toMatchObject({ name: f.id, runtime: "nodejs20.x", handler: "index.handler", tags: { env: "prod" } });
 
-    const r = await replaceResource(p, u, { ...args, name: "worker-two" });
+    const r = await replaceResource(m.provider, u, { ...args, name: "worker-two" });
     expect(r.diff.replaces).toEqual(["name"]);
-    expect(await readResource(p, u)).toEqual({});
-    await deleteResource(p, r);
-    expect(await readResource(p, r)).toEqual({});
-    await deleteResource(p, r);
+    expect(await readResource(m.provider, u)).toEqual({});
+    await deleteResource(m.provider, r);
+    expect(await readResource(m.provider, r)).toEqual({});
+    await deleteResource(m.provider, r);
   });
 
   it("sees a changed local file behind an unchanged FileArchive as a code change", async () => {
@@ -119,43 +107,43 @@ describe("aws:lambda/function:Function", () => {
     await mkdir(src, { recursive: true });
     await writeFile(join(src, "index.js"), "exports.handler = async () => 'v1';");
     const args = { role: roleArn, runtime: "nodejs20.x", handler: "index.handler", code: { [SIG]: "archive", path: src } };
-    const f = await createResource(p, FN, "files", args);
-    expect((await planChange(p, f, args)).diff.changes).toBe("none");
+    const f = await createResource(m.provider, FN, "files", args);
+    expect((await planChange(m.provider, f, args)).diff.changes).toBe("none");
     await writeFile(join(src, "index.js"), "exports.handler = async () => 'v2';");
-    const u = await updateResource(p, f, args);
+    const u = await updateResource(m.provider, f, args);
     expect(u.diff.diffs).toContain("code");
     expect(u.outputs["sourceCodeHash"]).not.toBe(f.outputs["sourceCodeHash"]);
   });
 
   it("reports missing code, runtime and handler at once", async () => {
-    const res = await p.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn }, randomSeed: "s" });
+    const res = await m.provider.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn }, randomSeed: "s" });
     expect(res.failures?.map((x) => x.property).sort()).toEqual(["code", "handler", "runtime"]);
-    const single = await p.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn, runtime: "nodejs20.x", handler: "i.h", code: text("x") }, randomSeed: "s" });
+    const single = await m.provider.check({ urn: urnOf(FN, "bad"), type: FN, olds: {}, news: { role: roleArn, runtime: "nodejs20.x", handler: "i.h", code: text("x") }, randomSeed: "s" });
     expect(single.failures?.map((x) => x.reason)).toEqual([expect.stringContaining("must be an archive")]);
   });
 });
 
 describe("aws:lambda/permission:Permission", () => {
   it("grants SNS invoke, reads the statement back, imports, replaces and deletes", async () => {
-    const fn = await createResource(p, FN, "target", { role: roleArn, runtime: "python3.12", handler: "h.main", code: archive({ "h.py": text("def main(e, c): return 1") }) });
-    const topic = await createResource(p, TOPIC, "events", {});
+    const fn = await createResource(m.provider, FN, "target", { role: roleArn, runtime: "python3.12", handler: "h.main", code: archive({ "h.py": text("def main(e, c): return 1") }) });
+    const topic = await createResource(m.provider, TOPIC, "events", {});
     const args = { function: fn.id, action: "lambda:InvokeFunction", principal: "sns.amazonaws.com", sourceArn: topic.id };
-    const perm = await createResource(p, PERM, "from-sns", args);
+    const perm = await createResource(m.provider, PERM, "from-sns", args);
     expect(perm.id).toMatch(/^from-sns-[0-9a-f]{7}$/);
     expect(perm.outputs).toMatchObject({ ...args, statementId: perm.id });
-    expect((await readResource(p, perm)).inputs).toMatchObject(args);
-    const imported = await importResource(p, PERM, "imp", `${fn.id}/${perm.id}`);
+    expect((await readResource(m.provider, perm)).inputs).toMatchObject(args);
+    const imported = await importResource(m.provider, PERM, "imp", `${fn.id}/${perm.id}`);
     expect(imported.id).toBe(perm.id);
     expect(imported.inputs).toMatchObject({ ...args, statementId: perm.id });
 
-    await lambda.send(new AddPermissionCommand({ FunctionName: fn.id, StatementId: "other", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com" }));
-    const r = await replaceResource(p, perm, { ...args, principal: "events.amazonaws.com" });
+    await lambda().send(new AddPermissionCommand({ FunctionName: fn.id, StatementId: "other", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com" }));
+    const r = await replaceResource(m.provider, perm, { ...args, principal: "events.amazonaws.com" });
     expect(r.diff.replaces).toEqual(["principal"]);
     expect(r.diff.deleteBeforeReplace).toBe(true);
     expect(r.id).toBe(perm.id);
-    expect((await readResource(p, r)).inputs).toMatchObject({ principal: "events.amazonaws.com" });
-    await deleteResource(p, r);
-    expect(await readResource(p, r)).toEqual({});
-    await deleteResource(p, r);
+    expect((await readResource(m.provider, r)).inputs).toMatchObject({ principal: "events.amazonaws.com" });
+    await deleteResource(m.provider, r);
+    expect(await readResource(m.provider, r)).toEqual({});
+    await deleteResource(m.provider, r);
   });
 });
