@@ -2,7 +2,7 @@
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, TagResourceCommand, UpdateClusterCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { ResourceInitError } from "@cairn/protocol";
+import { ResourceInitError, type PropertyMap } from "@cairn/protocol";
 import { describe, expect, it } from "vitest";
 import { useMoto } from "../../test-support/use-moto.js";
 import { createResource, deleteResource, importResource, planChange, readResource, replaceResource, updateResource, urnOf } from "../../test-support/provider-harness.js";
@@ -55,7 +55,7 @@ describe("aws:ecs/taskDefinition:TaskDefinition", () => {
     const efs = { fileSystemId: "fs-123", transitEncryption: "ENABLED", authorizationConfig: { accessPointId: "fsap-1", iam: "ENABLED" } };
     const arm = {
       ...fargate("nginx:1.25"), family: "arm", runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }, ephemeralStorage: { sizeInGib: 30 },
-      volumes: [{ name: "data", efsVolumeConfiguration: efs }, { name: "scratch" }],
+      volumes: [{ name: "data", efsVolumeConfiguration: efs }, { name: "scratch" }] as PropertyMap[],
     };
     const a = await createResource(m.provider, TASKDEF, "arm", arm);
     const armRead = await importResource(m.provider, TASKDEF, "arm", a.id);
