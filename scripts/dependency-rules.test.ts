@@ -22,6 +22,9 @@ describe("the package dependency DAG", () => {
     write("packages/protocol/src/b.ts", 'export * from "@cairn/state";\n');
     write("providers/aws/src/provider/index.ts", 'const m = await import("@cairn/sdk");\n');
     write("providers/aws/src/index.ts", 'import "@cairn/sdk";\n');
+    // Test-only code may use anything a test may.
+    write("providers/aws/src/test-support/harness.ts", 'import "@cairn/automation";\n');
+    write("packages/engine/src/x.test.ts", 'import "@cairn/sdk";\n');
     const v = checkWorkspace(dir);
     expect(v.map((x) => `${x.file} -> ${x.imported}`).sort()).toEqual([
       "packages/engine/src/a.ts -> @cairn/sdk",

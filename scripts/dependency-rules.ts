@@ -28,13 +28,16 @@ export interface Violation {
   rule: string;
 }
 
+/** Folders of test-only code (excluded from the packages' builds, never shipped), like `*.test.ts`. */
+const TEST_ONLY_DIRS = ["__fixtures__", "test-support"];
+
 function* sourceFiles(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);
     if (entry === "node_modules" || entry === "dist") continue;
     if (statSync(p).isDirectory()) yield* sourceFiles(p);
-    else if (/\.(ts|mts|tsx)$/.test(entry) && !/\.test\.ts$/.test(entry) && !p.includes(`${sep}__fixtures__${sep}`)) yield p;
+    else if (/\.(ts|mts|tsx)$/.test(entry) && !/\.test\.ts$/.test(entry) && !TEST_ONLY_DIRS.some((d) => p.includes(`${sep}${d}${sep}`))) yield p;
   }
 }
 
