@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ErrorCodes, isCairnError } from "@cairn/protocol";
 import { describeProvider, loadProvider } from "./provider-ref.js";
 import { CounterProvider } from "../__fixtures__/counter-provider.js";
+import DefaultProvider from "../__fixtures__/default-provider.js";
 import { labelProvider } from "../__fixtures__/label-provider.js";
 import { makeHiddenInstance, makeHiddenObject } from "../__fixtures__/hidden-provider.js";
 
@@ -32,6 +33,14 @@ describe("describeProvider / loadProvider", () => {
     const loaded = await loadProvider(ref, "/anywhere");
     expect(loaded).toBe(labelProvider);
     expect(await loaded.create({ text: "hi" })).toEqual({ id: "label-hi", outs: { text: "HI" } });
+  });
+
+  it("round-trips a provider class that is its module's default export", async () => {
+    const ref = await describeProvider(new DefaultProvider("env"), SDK_ROOT);
+    expect(ref).toMatchObject({ module: "src/__fixtures__/default-provider.ts", exportName: "default", kind: "class", fields: { prefix: "env" } });
+    const loaded = await loadProvider(JSON.parse(JSON.stringify(ref)), SDK_ROOT);
+    expect(loaded).toBeInstanceOf(DefaultProvider);
+    expect(await loaded.create({ name: "blue" })).toEqual({ id: "env-blue", outs: { name: "blue" } });
   });
 
   it("refuses providers that are not exported, telling the user to export them", async () => {

@@ -70,7 +70,10 @@ export async function loadProvider(ref: DynamicProviderRef, rootDirectory: strin
   } catch (err) {
     throw userError(`cannot load the dynamic provider module ${file}: ${err instanceof Error ? err.message : String(err)}`, err);
   }
-  const exported = namespace[ref.exportName] ?? commonJsDefault(namespace)?.[ref.exportName];
+  // An ES module's own export, else the same name on a CommonJS module's `module.exports`
+  // (for "default" the two differ: the namespace's default is `module.exports` itself).
+  const wanted = ref.kind === "class" ? "function" : "object";
+  const exported = [namespace[ref.exportName], commonJsDefault(namespace)?.[ref.exportName]].find((v) => typeof v === wanted && v !== null);
   if (ref.kind === "class") {
     if (typeof exported !== "function") throw userError(`${file} no longer exports the dynamic provider class "${ref.exportName}"`);
     const instance = Object.create((exported as { prototype: object }).prototype) as ResourceProvider;
@@ -103,7 +106,7 @@ function commonJsDefault(namespace: Record<string, unknown>): Record<string, unk
 }
 
 function findIn(exports: Record<string, unknown> | undefined, target: object): string | undefined {
-  return exports === undefined ? undefined : Object.keys(exports).find((k) => k !== "default" && exports[k] === target);
+  return exports === undefined ? undefined : Object.keys(exports).find((k) => exports[k] === target);
 }
 
 /** The module whose code defines `fn` (its file and its exact URL), via the inspector's [[FunctionLocation]]. */
